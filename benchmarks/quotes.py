@@ -1,0 +1,204 @@
+"""Score flows.core.quotes.extract_quotes on a PolNeAR split (quote spans, speakers, throughput).
+
+Usage: python benchmarks/quotes.py --split dev|train [--errors N]
+
+Definitions (printed with the results):
+- Gold: every line of <split>/gold.jsonl, a quote region (without its marks) that holds content words of an
+  attributed direct or mixed quotation. Unattributed regions (titles, scare quotes) are not gold, so predictions
+  of kind "scare" are left out of the primary score (the "all kinds" row counts them as predictions too).
+- Matching: one-to-one. Candidate pairs are (gold, prediction) with at least one shared character; pairs are
+  taken greedily by shared characters, largest first, each gold and each prediction used at most once.
+  "overlap" counts every such pair as a hit; "IoU>=.5" keeps only pairs whose intersection over union is at
+  least 0.5; "exact" keeps pairs whose spans are equal after trimming whitespace and edge punctuation.
+  P = hits / predictions, R = hits / gold, F1 = harmonic mean. "chars" is character-level P/R/F1.
+- Speaker accuracy: over gold quotes whose speaker_kind is "name"; right when the matched prediction's speaker,
+  normalized (case, punctuation, titles), equals the gold speaker or one contains the other as whole tokens
+  (gold "Clinton" vs predicted "Hillary Clinton"). An unmatched gold quote counts as wrong.
+- Throughput: characters of input text through extract_quotes per second on one process (MB/s, 1 MB = 1e6 chars),
+  best of 3 passes over the split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data" / "polnear"
+sys.path.insert(0, str(REPO))
+
+_EDGE = " \t\n\xa0.,;:!?—–-…\"'“”‘’«»()"
+_TITLE_RE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|president|senator|governor|former|the)\b\.?", re.IGNORECASE
+)
+
+
+def load_split(split: str) -> tuple[dict[str, str], list[dict]]:
+    """Read the documents and gold quotes of a split."""
+    root = DATA / split
+    ids = [line.strip() for line in (root / "doc_ids.txt").read_text().splitlines() if line.strip()]
+    docs = {d: (root / "docs" / f"{d}.txt").read_text(encoding="utf-8") for d in ids}
+    gold = [json.loads(line) for line in (root / "gold.jsonl").read_text().splitlines() if line.strip()]
+    return docs, gold
+
+
+def run(docs: dict[str, str]) -> tuple[dict[str, list], float]:
+    """Extract quotes from every document; return predictions and best-of-3 throughput in MB/s."""
+    from flows.core.quotes import extract_quotes
+
+    preds = {d: extract_quotes(t) for d, t in docs.items()}
+    size = sum(len(t) for t in docs.values())
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for t in docs.values():
+            extract_quotes(t)
+        best = min(best, time.perf_counter() - t0)
+    return preds, size / best / 1e6
+
+
+def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one greedy matching of spans by shared characters; returns (gold index, pred index) pairs."""
+    cands = []
+    for gi, (gs, ge) in enumerate(gold):
+        for pi, (ps, pe) in enumerate(pred):
+            shared = min(ge, pe) - max(gs, ps)
+            if shared > 0:
+                cands.append((shared, gi, pi))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in cands:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim whitespace and edge punctuation from a span."""
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return s, e
+
+
+def norm_name(name: str | None) -> list[str]:
+    """Lower-case tokens of a speaker name without titles or punctuation."""
+    if not name:
+        return []
+    name = _TITLE_RE.sub(" ", name.replace("’s", "").replace("'s", ""))
+    return re.findall(r"[a-z0-9]+", name.lower())
+
+
+def speaker_ok(gold: str, pred: str | None) -> bool:
+    """True when the predicted speaker names the gold speaker (token containment either way)."""
+    g, p = norm_name(gold), norm_name(pred)
+    if not g or not p:
+        return False
+    gs, ps = set(g), set(p)
+    return gs <= ps or ps <= gs
+
+
+def prf(hits: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    """Precision, recall, F1."""
+    p = hits / npred if npred else 0.0
+    r = hits / ngold if ngold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(docs: dict[str, str], gold: list[dict], preds: dict[str, list], keep_scare: bool) -> dict:
+    """Compute every metric of the module docstring over a split."""
+    by_doc: dict[str, list[dict]] = {}
+    for g in gold:
+        by_doc.setdefault(g["doc_id"], []).append(g)
+    tot = {"gold": 0, "pred": 0, "overlap": 0, "iou": 0, "exact": 0, "cg": 0, "cp": 0, "ci": 0, "named": 0, "spk": 0}
+    errors: list[str] = []
+    for d, text in docs.items():
+        gs = by_doc.get(d, [])
+        ps = [q for q in preds[d] if keep_scare or q.kind != "scare"]
+        gspans = [(g["start"], g["end"]) for g in gs]
+        pspans = [(q.start_char, q.end_char) for q in ps]
+        pairs = match(gspans, pspans)
+        tot["gold"] += len(gs)
+        tot["pred"] += len(ps)
+        tot["overlap"] += len(pairs)
+        gchars = set().union(*(range(s, e) for s, e in gspans)) if gspans else set()
+        pchars = set().union(*(range(s, e) for s, e in pspans)) if pspans else set()
+        tot["cg"] += len(gchars)
+        tot["cp"] += len(pchars)
+        tot["ci"] += len(gchars & pchars)
+        matched = dict(pairs)
+        for gi, pi in pairs:
+            (a, b), (c, e) = gspans[gi], pspans[pi]
+            inter = min(b, e) - max(a, c)
+            if inter / (max(b, e) - min(a, c)) >= 0.5:
+                tot["iou"] += 1
+            if _trim(text, a, b) == _trim(text, c, e):
+                tot["exact"] += 1
+        for gi, g in enumerate(gs):
+            if g["speaker_kind"] != "name":
+                continue
+            tot["named"] += 1
+            q = ps[matched[gi]] if gi in matched else None
+            if q is not None and speaker_ok(g["speaker"], q.speaker):
+                tot["spk"] += 1
+            else:
+                got = f"{q.speaker!r} via {q.attribution_method}/{q.speaker_mention!r}" if q else "UNMATCHED"
+                errors.append(f"{d} | gold {g['speaker']!r} | got {got} | {g['text'][:70]!r}")
+        matched_p = {pi for _, pi in pairs}
+        for pi, q in enumerate(ps):
+            if pi not in matched_p:
+                errors.append(f"{d} | FALSE POSITIVE {q.kind} {q.extraction_method} | {q.text[:80]!r}")
+        for gi, g in enumerate(gs):
+            if gi not in matched:
+                errors.append(f"{d} | MISSED {g['label']} | {g['text'][:80]!r}")
+    tot["errors"] = errors
+    return tot
+
+
+def report(split: str, tot: dict, tot_all: dict, mbps: float, nchars: int) -> None:
+    """Print the results table."""
+    rows = [
+        ("overlap (primary)", tot["overlap"], tot["pred"], tot["gold"]),
+        ("IoU>=.5", tot["iou"], tot["pred"], tot["gold"]),
+        ("exact (trimmed)", tot["exact"], tot["pred"], tot["gold"]),
+        ("chars", tot["ci"], tot["cp"], tot["cg"]),
+        ("overlap, all kinds", tot_all["overlap"], tot_all["pred"], tot_all["gold"]),
+    ]
+    print(f"PolNeAR {split}: {tot['gold']} gold quotes, {tot['pred']} non-scare predictions, {nchars:,} chars")
+    print(f"{'match':<20} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, hits, npred, ngold in rows:
+        p, r, f = prf(hits, npred, ngold)
+        print(f"{name:<20} {p:6.3f} {r:6.3f} {f:6.3f}")
+    acc = tot["spk"] / tot["named"] if tot["named"] else 0.0
+    print(f"speaker accuracy (speaker_kind=name): {acc:.3f} ({tot['spk']}/{tot['named']})")
+    print(f"throughput: {mbps:.1f} MB/s (single process, extract_quotes on raw text)")
+
+
+def main() -> int:
+    """Entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--errors", type=int, default=0, help="print up to N error lines")
+    args = ap.parse_args()
+    if not (DATA / args.split / "gold.jsonl").exists():
+        print(f"skip: PolNeAR data not found at {DATA / args.split} (needs <repo>/../shared/data)")
+        return 0
+    docs, gold = load_split(args.split)
+    preds, mbps = run(docs)
+    tot = score(docs, gold, preds, keep_scare=False)
+    tot_all = score(docs, gold, preds, keep_scare=True)
+    report(args.split, tot, tot_all, mbps, sum(len(t) for t in docs.values()))
+    for line in tot["errors"][: args.errors]:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

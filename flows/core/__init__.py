@@ -1,0 +1,1 @@
+"""Pure extraction core: no Prefect, no DuckDB, no I/O. Strings in, typed records out."""

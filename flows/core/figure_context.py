@@ -1,0 +1,192 @@
+"""Context around a figure: hedges/bounds ("roughly", "more than", "or more"), rates ("a week", "/hour"),
+article-numbers ("under an hour", "a penny"), the counted noun phrase (`measures`), and negative filters
+("one of", "one another", ids, phone numbers, times of day)."""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.figure_units import Cand
+from flows.core.units import APPROX_QUALIFIERS, QUALIFIER_OPS, TIME_UNITS
+
+_Q_LEFT = sorted((q for q in QUALIFIER_OPS if not q.startswith("or ") and not q.startswith("and ")),
+                 key=len, reverse=True)
+QUAL_LEFT_RE = re.compile(r"(?:^|(?<=[^a-z]))(" + "|".join(re.escape(q) for q in _Q_LEFT) + r")[ \t]+$")
+QUAL_RIGHT_RE = re.compile(r"[ \t]+(or more|or less|or fewer|or over|and over|and more|or so)\b")
+RATE_RE = re.compile(r"(?:[ \t]*/[ \t]*|[ \t]+(?:a|an|per|each|every)[ \t]+)(second|minute|hour|day|week|month|year|"
+                     r"annum)\b")
+NOUN_RATE_RE = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:a|an|per|each|every)[ \t]+(day|week|month|year|hour)\b")
+A_UNIT_RE = re.compile(r"\b(an?)[ \t]+(hour|minute|day|week|month|year|decade|penny|dime|nickel)\b")
+_A_UNIT_VALUE_UNIT = {"penny": "penny", "dime": "dime", "nickel": "nickel"}
+_A_UNIT_CUE_RE = re.compile(r"\b(?:under|about|around|nearly|almost|over|roughly|approximately|within|"
+                            r"more than|less than|just over|just under|at least|up to|only|just)[ \t]+$")
+_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:(?:the|their|his|her|its|our|your|these|those|this|that|all|them)[ \t]+)?")
+_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z’'\-]*)")
+_ONE_BEFORE_RE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|another|some|no|big|little|only|last|"
+                            r"next|new|old|such|what|someone|anyone|everyone|a|one|the other)[ \t]+$")
+_ONE_AFTER_RE = re.compile(r"(?:[ \t]+(?:of|another|or another|by one|at a time|after another|thing|way|"
+                           r"side|hand|day|point|time|more|too|ever|is|was|were|are|that|who|which)\b|[ \t]*[,.;:!?”\"’)]"
+                           r"|[ \t]*$|[ \t]+(?:in|on|at|for|with|to|from|and|or|but)\b)")
+NEG_DIGIT_RE = re.compile(
+    r"(?P<phone>(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b)"
+    r"|(?P<time>\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]\.?m\b\.?)?|\b\d{1,2}[ \t]?(?:[ap]\.m\.|[ap]m\b)"
+    r"|\b\d{1,2}[ \t]+o['’]clock\b)"
+    r"|(?P<id>(?:\bno\.|#)[ \t]?\d+|\b[a-z]+-\d+\b(?<!mid-\d\d\d\d)|\b\d+(?:-[a-z]+)+-\d+\b)"
+)
+NEG_WORD_RE = re.compile(r"[a-z]+-on-[a-z]+\b|one[ \t]+by[ \t]+one\b|first[ \t]+(?:of[ \t]+all|lady|minister)\b")
+STOP: frozenset[str] = frozenset(
+    "a an the of in on at to for from by with and or but as is are was were be been being has have had do does "
+    "did will would could should may might must can shall that which who whom whose this these those it its "
+    "their his her our your my they them he she we you i there here than then so not no nor also just only "
+    "about into over under after before during since until while when where why how all any each every both "
+    "more most less least very such said says say told according per more than what some other another "
+    "rather even still yet again ago later earlier already".split())
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "troops", "personnel",
+                                "cattle", "feet", "teeth", "mice", "geese", "data", "media", "crew"})
+_LEMMA = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+def attach_qualifier(c: Cand, low: str) -> None:
+    """Hedge/bound left of the number (bounds widen the span, pure hedges do not) or 'or more' right of it."""
+    m = QUAL_LEFT_RE.search(low, max(0, c.start - 24), c.start)
+    if m:
+        q = " ".join(m.group(1).split())
+        c.qualifier = q
+        c.approx = q in APPROX_QUALIFIERS
+        if not c.approx:
+            c.start = m.start(1)
+    r = QUAL_RIGHT_RE.match(low, c.end)
+    if r and c.qualifier is None:
+        c.qualifier, c.end = r.group(1), r.end()
+        c.approx = r.group(1) == "or so"
+        if c.approx:
+            c.end = c.end - len(r.group(0))
+
+
+def attach_rate(c: Cand, low: str, text: str) -> None:
+    """'$15.4/hour' → usd/hour; 'seven thousand people a week' → person/week (span covers the rate)."""
+    m = RATE_RE.match(low, c.end)
+    if m and c.unit is not None and "/" not in c.unit and c.unit != m.group(1):
+        c.unit, c.end = f"{c.unit}/{'year' if m.group(1) == 'annum' else m.group(1)}", m.end()
+        return
+    if c.unit is None and c.form in ("card", "frac"):
+        n = NOUN_RATE_RE.match(low, c.end)
+        if n and n.group(1) not in STOP:
+            noun = text[n.start(1):n.end(1)]
+            c.unit, c.end, c.measures = f"{_lemma(n.group(1))}/{n.group(2)}", n.end(), noun
+
+
+def article_figures(low: str, anchors: list[tuple[int, int, str]]) -> list[Cand]:
+    """'under an hour', 'an hour and a half', 'a penny': the article read as one, only with a cue."""
+    out: list[Cand] = []
+    for a_start, a_end, typ in anchors:
+        word = low[a_start:a_end]
+        if typ != "w" or word not in ("hour", "penny", "dime", "nickel", "half"):
+            continue
+        m = A_UNIT_RE.search(low, max(0, a_start - 14), a_end) if word == "half" else \
+            A_UNIT_RE.match(low, max(0, a_start - 3))
+        if m is None or m.end(2) > a_end + (0 if word != "half" else -4):
+            continue
+        unit = _A_UNIT_VALUE_UNIT.get(m.group(2)) or TIME_UNITS[m.group(2)]
+        half = re.match(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half\b", low[m.end():m.end() + 16])
+        cue = _A_UNIT_CUE_RE.search(low, max(0, m.start() - 20), m.start())
+        if (half is None) == (word == "half") or not (half or cue or unit in ("penny", "dime", "nickel")):
+            continue
+        end = m.end() + (half.end() if half else 0)
+        out.append(Cand(m.start(), end, 1.5 if half else 1.0, "card", True, unit=unit, num_end=m.end(1)))
+    return out
+
+
+def find_measures(c: Cand, text: str) -> None:
+    """Noun phrase the figure counts or describes: 'people', 'aides', 'discussion', 'Ukraine'."""
+    if c.measures is not None or c.kind in ("date", "year"):
+        return
+    pos = c.end
+    of = _OF_RE.match(text, pos)
+    if of:
+        pos = of.end() - 1
+    elif not (c.unit is None or c.hyphen_adj):
+        return
+    plural = c.kind not in ("ordinal",) and not c.hyphen_adj and (c.value != 1 or of is not None)
+    c.measures = _head_noun(text, pos, plural)
+
+
+def _head_noun(text: str, pos: int, plural: bool) -> str | None:
+    """Head of the noun phrase starting at pos (up to 3 words; proper-noun runs kept whole)."""
+    words: list[str] = []
+    while len(words) < 3:
+        m = _WORD_RE.match(text, pos)
+        if m is None:
+            break
+        w = m.group(1).rstrip("’'")
+        lw = w.lower()
+        if lw in STOP or (lw.endswith("ly") and len(lw) > 4) or (words and lw.endswith("ed")):
+            break
+        words.append(w)
+        pos = m.end()
+        if plural and _is_plural(lw) or text[pos:pos + 1] in ("’", "'"):
+            break
+    if not words:
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    if caps and len(caps) == len(words):
+        return " ".join(words)
+    return words[-1]
+
+
+def _is_plural(w: str) -> bool:
+    """Crude plural test for the counted noun ('aides', 'people', 'talks')."""
+    return w in _IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+
+
+def _lemma(w: str) -> str:
+    """Singular of a counted noun for rate units ('people' → 'person', 'deaths' → 'death')."""
+    if w in _LEMMA:
+        return _LEMMA[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if _is_plural(w) and not w.endswith("ss") else w
+
+
+def is_pronoun_one(c: Cand, low: str) -> bool:
+    """Bare 'one' used as a pronoun/determiner ('the one you mentioned', 'one of', 'one big one')."""
+    if not c.words or c.value != 1 or c.unit is not None or low[c.start:c.end] != "one":
+        return False
+    if _ONE_BEFORE_RE.search(low, max(0, c.start - 12), c.start):
+        return True
+    return _ONE_AFTER_RE.match(low, c.end) is not None
+
+
+_TIME_TAILS = ("am", "pm", "a.m", "p.m", " am", " pm", " a.m", " p.m", " o'", " o’")
+
+
+def negative_spans(low: str, anchors: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans that never hold figures: phone numbers, times of day, ids ('F-35', '#3'), 'one-on-one', 'at first'."""
+    out: list[tuple[int, int]] = []
+    done = 0
+    for a_start, a_end, typ in anchors:
+        if a_end <= done:
+            continue
+        if typ == "d" and (low[a_end:a_end + 1] in (":", "-", ".", ")", " ") or low[a_start - 1:a_start] in
+                           ("-", "#", "(", "+") or low.startswith(_TIME_TAILS, a_end)):
+            for m in NEG_DIGIT_RE.finditer(low, max(done, a_start - 16), min(len(low), a_end + 24)):
+                if m.start() <= a_start < m.end():
+                    out.append((m.start(), m.end()))
+                    done = m.end()
+        elif typ == "w" and ("-on-" in low[a_start - 4:a_end + 4] or low.startswith((" by one", " of all",
+                                                                                      " lady", " minister"), a_end)):
+            w = NEG_WORD_RE.match(low, _word_start(low, a_start))
+            if w is not None and w.end() > a_start:
+                out.append((w.start(), w.end()))
+                done = w.end()
+        elif typ == "w" and low.startswith("first", a_start) and low.endswith("at ", 0, a_start):
+            out.append((a_start - 3, a_end))
+    return out
+
+
+def _word_start(low: str, p: int) -> int:
+    """Start of the hyphenated token containing p ('three-on-three' from its second 'three')."""
+    q = p
+    while q > 0 and (low[q - 1].isalpha() or low[q - 1] == "-") and p - q < 20:
+        q -= 1
+    return q

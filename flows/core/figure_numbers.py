@@ -1,0 +1,350 @@
+"""Number tokens: digits ("1,000", ".23", "10k", "1 crore"), number words ("one hundred and six", "a dozen",
+"two thirds of a million"), fractions ("3/4", "½", "one-eighth") and ordinals ("21st", "twenty-fifth").
+
+Everything here works on the *lowercased* text (same length as the original), returns character offsets, and
+never looks at units, currencies or context beyond the number itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.core.units import (
+    DIGIT_SUFFIXES,
+    FRACTION_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    VULGAR_FRACTIONS,
+)
+
+
+@dataclass(slots=True)
+class Num:
+    """One number token: [start, end) in the text, its value and its form."""
+
+    start: int
+    end: int
+    value: float
+    form: str  # "card" | "frac" | "ord"
+    words: bool  # spelled out in words
+    scaled: bool = False  # carries a multiplier word/suffix (thousand, million, k, bn)
+    approx_list: bool = False
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ATOMS = list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand", "million", "billion", "trillion",
+                                                 "lakh", "lakhs", "crore", "crores", "dozen"]
+_FRACS = [w for w in FRACTION_WORDS]
+_ORDS = list(ORDINAL_WORDS)
+W_ATOM = rf"(?:{_alt(sorted(set(_ATOMS + _FRACS + _ORDS)))})"
+_A_NEXT = r"(?:half|quarter|dozen|hundred|thousand|million|billion|third|fourth|fifth|sixth|seventh|eighth|" \
+          r"ninth|tenth|hundredth|thousandth)"
+_JOIN = r"(?:[ \t]+and[ \t]+(?:(?:a|an)[ \t]+)?|[ \t]+|-)"
+_OF_A = r"(?:[ \t]+of[ \t]+an?[ \t]+(?:thousand|million|billion|trillion)\b)?"
+_DIG = r"(?:\d{1,3}(?:[,\u202f\u00a0]\d{2})*(?:[,\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_DSCALE = r"(?:(?:[ \t]?(?:bn|bln|mn|tln|tn)|k|b)\b|[ \t]+(?:hundred|thousand|million|billion|trillion|" \
+          r"lakhs?|crores?)\b(?:[ \t]+(?:lakhs?|crores?)\b)*)?"
+_FRAC_TAIL = r"(?:[ \t]+and[ \t]+(?:an?[ \t]+)?(?:half|quarter|third|one[ \t]+half)\b)?"
+_VULGAR = "".join(VULGAR_FRACTIONS)
+
+NUM_RE = re.compile(
+    rf"(?P<mixed>(?<![\d.,/])\d+[ \t\u00a0]+\d+/\d+(?![\d/]))"
+    rf"|(?P<slash>(?<![\d.,/])\d+/\d+(?![\d/]))"
+    rf"|(?P<ordd>(?<![\d.,])\d+(?:st|nd|rd|th)\b)"
+    rf"|(?P<dig>(?:\bminus[ \t]+|(?<![\w.,\-−])[-−])?(?<![\d.,])(?:{_DIG}){_DSCALE}{_FRAC_TAIL})"
+    rf"|(?P<vul>\d*[{_VULGAR}])"
+    rf"|(?P<words>\b(?:(?:minus|negative)[ \t]+)?(?:an?[ \t]+(?={_A_NEXT}\b))?{W_ATOM}(?:{_JOIN}{W_ATOM})*\b{_OF_A})"
+)
+_WORD_RE = re.compile(r"[a-z]+")
+_ALLOWED_DEN = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 100})
+
+
+def _trie(words: list[str]) -> str:
+    """Regex for a set of literal words as a character trie (much faster than a flat alternation in `re`)."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:
+    """Serialize one trie node."""
+    alts = [re.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_MONTH_WORDS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                "nov", "dec"]
+_ARTICLE_UNITS = ["hour", "penny", "dime", "nickel"]
+NUMBER_WORDS = frozenset(_ATOMS + _FRACS + _ORDS)
+MONTH_WORDS = frozenset(_MONTH_WORDS)
+_KEYWORDS = sorted(NUMBER_WORDS | MONTH_WORDS | set(_ARTICLE_UNITS))
+# a leading character class lets `re` skip ahead quickly; the text start is handled separately
+WORD_ANCHOR_RE = re.compile(rf"[\s\"“”‘’'(\[\-—–/,.;:]({_trie(_KEYWORDS)})(?![a-z])")
+_START_WORD_RE = re.compile(rf"({_trie(_KEYWORDS)})(?![a-z])")
+DIGIT_ANCHOR_RE = re.compile(rf"[0-9{_VULGAR}]+")
+
+
+def scan_anchors(low: str) -> list[tuple[int, int, str]]:
+    """Fast passes: (start, end, type) of digit runs ("d"), vulgar fractions ("v") and keywords ("w")."""
+    out = [(m.start(1), m.end(1), "w") for m in WORD_ANCHOR_RE.finditer(low)]
+    first = _START_WORD_RE.match(low)
+    if first is not None:
+        out.insert(0, (0, first.end(), "w"))
+    digits = [(m.start(), m.end(), "d" if low[m.start()].isdigit() else "v") for m in DIGIT_ANCHOR_RE.finditer(low)]
+    if digits:
+        out.extend(digits)
+        out.sort()
+    return out
+
+
+def find_numbers(low: str, anchors: list[tuple[int, int, str]] | None = None) -> list[Num]:
+    """Number tokens of the lowercased text, in order, parsed at anchor positions."""
+    out: list[Num] = []
+    done = 0
+    for a_start, a_end, typ in anchors if anchors is not None else scan_anchors(low):
+        if a_start < done or (typ == "w" and low[a_start:a_end] not in NUMBER_WORDS):
+            continue
+        m = _match_at(low, a_start, typ)
+        if m is None:
+            continue
+        done = m.end()
+        if m.lastgroup == "words":
+            out.extend(_parse_words(low, m.start(), m.end()))
+            continue
+        tok = _parse_digit_token(m.lastgroup, m.group(), m.start(), m.end())
+        if tok is not None:
+            out.append(tok)
+    return out
+
+
+def _match_at(low: str, p: int, typ: str) -> re.Match[str] | None:
+    """NUM_RE match at an anchor, first trying to include a prefix ("minus ", "a ", "-", ".")."""
+    for back in _PREFIXES.get(typ, ()):
+        q = p - len(back)
+        if q >= 0 and low.startswith(back, q):
+            m = NUM_RE.match(low, q)
+            if m is not None:
+                return m
+    return NUM_RE.match(low, p)
+
+
+_PREFIXES: dict[str, tuple[str, ...]] = {"d": ("minus ", "-", "−", "."), "w": ("minus ", "negative ", "a ", "an "),
+                                         "v": ()}
+
+
+def _parse_digit_token(kind: str | None, s: str, start: int, end: int) -> Num | None:
+    """Value of a digit-based token ("1,234.5 million", "3/4", "2 1/4", "21st", "½")."""
+    if kind == "ordd":
+        return Num(start, end, float(s[:-2]), "ord", False)
+    if kind == "vul":
+        whole = s[:-1]
+        return Num(start, end, (float(whole) if whole else 0.0) + VULGAR_FRACTIONS[s[-1]], "frac", False)
+    if kind in ("slash", "mixed"):
+        parts = s.split()
+        num, den = parts[-1].split("/")
+        if int(den) not in _ALLOWED_DEN or int(den) == 0:
+            return None
+        whole = float(parts[0]) if len(parts) == 2 else 0.0
+        return Num(start, end, whole + int(num) / int(den), "frac", False)
+    return _parse_dig(s, start, end)
+
+
+_DIG_HEAD = re.compile(rf"[-−]?(?:{_DIG})")
+
+
+def _parse_dig(s: str, start: int, end: int) -> Num:
+    """Digits with optional thousands separators, scale suffix/words and '… and a half' tail."""
+    sign = 1.0
+    if s.startswith("minus"):
+        s = "-" + s[5:].lstrip()
+    head = _DIG_HEAD.match(s)
+    assert head is not None
+    raw = head.group().replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace("−", "-")
+    value = float(raw)
+    rest = s[head.end():]
+    frac = 0.0
+    if " and " in rest or "\tand" in rest:
+        rest, _, tail = rest.partition("and")
+        frac = 1 / FRACTION_WORDS[tail.split()[-1]]
+    scale, scaled = 1.0, False
+    for w in _WORD_RE.findall(rest):
+        scale *= DIGIT_SUFFIXES.get(w) or SCALE_WORDS.get(w, 1.0)
+        scaled = True
+    return Num(start, end, sign * (value + frac) * scale, "card", False, scaled)
+
+
+def _parse_words(low: str, start: int, end: int) -> list[Num]:
+    """Split a run of number words into numbers and evaluate each."""
+    toks = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(low, start, end)]
+    out: list[Num] = []
+    i = 0
+    while i < len(toks):
+        j, num = _eval_words(toks, i)
+        if num is not None:
+            out.append(num)
+        i = max(j, i + 1)
+    return out
+
+
+def _eval_words(toks: list[tuple[str, int, int]], i: int) -> tuple[int, Num | None]:
+    """Evaluate the longest number starting at toks[i]; return (next index, Num)."""
+    sign = 1.0
+    first = i
+    if toks[i][0] in ("minus", "negative"):
+        sign, i = -1.0, i + 1
+    total, current, form, last = 0.0, 0.0, "card", ""
+    scaled, seen = False, False
+    n = len(toks)
+    while i < n:
+        w = toks[i][0]
+        if w in ("a", "an"):
+            if seen or i + 1 >= n:
+                break
+            current, last, i = 1.0, "a", i + 1
+            continue
+        if w == "and":
+            if not seen or i + 1 >= n:
+                break
+            frac = _fraction_after_and(toks, i + 1)
+            if frac is not None:
+                total, current, form, last = _add_fraction(total + current, frac[0])
+                i = frac[1]
+                break
+            if not _and_continues(toks, i + 1, last):
+                break
+            i += 1
+            continue
+        step = _word_step(w, last, total, current, seen)
+        if step is None:
+            break
+        total, current, form, last = step
+        scaled = scaled or w in SCALE_WORDS or w == "dozen"
+        seen = True
+        i += 1
+        if form == "ord":
+            break
+        if form == "frac" and i < n and toks[i][0] == "of":
+            total, current, i = _of_a_scale(toks, i, total + current)
+    if not seen or (form == "frac" and i - first == 1 and toks[first][0] not in ("half", "halves")):
+        return i, None
+    end = toks[i - 1][2]
+    return i, Num(toks[first][1], end, sign * (total + current), form, True, scaled)
+
+
+def _and_continues(toks: list[tuple[str, int, int]], k: int, last: str) -> bool:
+    """Whether 'and' at k-1 joins number words ("hundred and six", "two hundred and two thousand")."""
+    w = toks[k][0]
+    return last in ("hundred", "thousand", "million", "billion", "lakh", "crore") and (
+        w in UNITS_WORDS or w in TENS_WORDS)
+
+
+def _fraction_after_and(toks: list[tuple[str, int, int]], k: int) -> tuple[float, int] | None:
+    """'and a half' / 'and one fourth' / 'and two thirds' / 'and half' → (fraction, index after it)."""
+    w = toks[k][0]
+    numer = 1.0
+    if w in ("a", "an", "one") or (w in UNITS_WORDS and 1 < UNITS_WORDS[w] < 10):
+        numer = 1.0 if w in ("a", "an") else float(UNITS_WORDS[w])
+        k += 1
+        if k >= len(toks):
+            return None
+        w = toks[k][0]
+    if w in FRACTION_WORDS and w != "second" and FRACTION_WORDS[w] < 100:
+        return numer / FRACTION_WORDS[w], k + 1
+    return None
+
+
+def _of_a_scale(toks: list[tuple[str, int, int]], i: int, value: float) -> tuple[float, float, int]:
+    """'two thirds of a million' → multiply the fraction by the scale."""
+    if i + 2 < len(toks) and toks[i + 1][0] in ("a", "an") and toks[i + 2][0] in SCALE_WORDS:
+        return value * SCALE_WORDS[toks[i + 2][0]], 0.0, i + 3
+    return value, 0.0, i
+
+
+def _word_step(w: str, last: str, total: float, current: float, seen: bool
+               ) -> tuple[float, float, str, str] | None:
+    """Fold one number word into (total, current); None when it starts a new number."""
+    if w in UNITS_WORDS:
+        if last in UNITS_WORDS or last in ("teen", "a") or (last in TENS_WORDS and UNITS_WORDS[w] >= 10):
+            return None
+        if last == "frac":
+            return None
+        return total, current + UNITS_WORDS[w], "card", w if UNITS_WORDS[w] < 10 else "teen"
+    if w in TENS_WORDS:
+        if last in UNITS_WORDS or last in TENS_WORDS or last in ("teen", "a", "frac"):
+            return None
+        return total, current + TENS_WORDS[w], "card", w
+    if w == "dozen":
+        return total, (current or 1.0) * 12, "card", "dozen"
+    if w in SCALE_WORDS:
+        return _scale_step(w, last, total, current)
+    return _frac_or_ord_step(w, last, total, current, seen)
+
+
+def _scale_step(w: str, last: str, total: float, current: float) -> tuple[float, float, str, str] | None:
+    """hundred/thousand/million…: multiply the pending group."""
+    scale = SCALE_WORDS[w]
+    if last == "frac":
+        return (total + current) * scale, 0.0, "card", w
+    if scale == 100:
+        return total, (current or 1.0) * 100, "card", "hundred"
+    if last in SCALE_WORDS and SCALE_WORDS[last] > 100 and current == 0:
+        return total * scale, 0.0, "card", w  # "three lakh crore"
+    return total + (current or 1.0) * scale, 0.0, "card", w.rstrip("s")
+
+
+def _frac_or_ord_step(w: str, last: str, total: float, current: float, seen: bool
+                      ) -> tuple[float, float, str, str] | None:
+    """Fraction ("two thirds", "a half", "and a quarter") or ordinal ("twenty-fifth", "two hundredth")."""
+    if w in FRACTION_WORDS and (w != "second"):
+        den = FRACTION_WORDS[w]
+        plural = w.endswith("s") or w == "halves"
+        if w in ("half", "halves", "quarter", "quarters") or plural or last in ("a", "one", "and") \
+                or (last in UNITS_WORDS and w not in ORDINAL_WORDS):
+            return _fraction(den, last, total, current)
+        if last in UNITS_WORDS and den not in (100, 1000):
+            return _fraction(den, last, total, current)
+    if w in ORDINAL_WORDS:
+        if last in ("a",) or (seen and last == "frac"):
+            return None
+        return total, current + ORDINAL_WORDS[w] if ORDINAL_WORDS[w] < 100 else (current or 1.0) * ORDINAL_WORDS[w], \
+            "ord", w
+    return None
+
+
+def _fraction(den: int, last: str, total: float, current: float) -> tuple[float, float, str, str]:
+    """Apply a fraction word to the pending number."""
+    if last in ("a", "one") and current == 1.0 and total > 0:  # "… and a half" after a whole part
+        return _add_fraction(total, 1.0 / den)
+    if last == "and":
+        return _add_fraction(total + current, 1.0 / den)
+    if last in ("a", "one") or current == 0:
+        numer = 1.0 if last in ("a", "one", "") or current == 0 else current
+        return total, numer / den if current <= 1 else current / den, "frac", "frac"
+    if total > 0:  # "three and one fourth" arrives as total=3 current=1
+        return _add_fraction(total, current / den)
+    return total, current / den, "frac", "frac"
+
+
+def _add_fraction(whole: float, frac: float) -> tuple[float, float, str, str]:
+    """'two million and one half' → (2 + 1/2) million; 'five and a quarter' → 5.25."""
+    scale = 1.0
+    for s in (1e12, 1e9, 1e6, 1e3):
+        if whole >= s and whole % s == 0:
+            scale = s
+            break
+    return (whole / scale + frac) * scale, 0.0, "frac", "frac"

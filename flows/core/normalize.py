@@ -1,0 +1,177 @@
+"""The single normalization point: raw article text in, clean paragraphs plus header metadata out.
+
+Passes, in order: repair (mojibake, NFC, invisible characters) → split into blocks → join hard-wrapped
+lines → drop boilerplate lines (kept in `removed_lines`) → pull out title, byline and dateline.
+The output `text` has one paragraph per line group separated by exactly one blank line, and starts with
+the headline when there is one, so headline quotes and figures are extracted like any other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+from flows.core.records import NormalizedDocument, RawDocument
+
+# Sequences that only appear when UTF-8 was decoded as cp1252/latin-1; ftfy runs only when one is present
+# because it costs far more than the check.
+_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]|â€|Ã.|\ufffd")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_RUN = re.compile(r"\n\s*\n")
+
+# A line that ends a sentence: terminal punctuation, optionally followed by closing quotes/brackets.
+_SENTENCE_END = re.compile(r"[.!?…:][\"”’»)\]]*$")
+_STARTS_PARAGRAPH = re.compile(r"^[\"“‘«(\[]?[A-Z0-9]")
+# "Anchorage, Alaska — President …": a place name, a dash, then the story.
+_DATELINE = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,4}(?:,\s(?:[A-Z][\w.’'-]*\s?){1,3})?)\s?[—–]\s?")
+
+# Hard-wrapped blocks: many lines, all of them short.
+WRAP_MIN_LINES = 4
+WRAP_MAX_WIDTH = 100
+# Headlines are short and do not end like a sentence.
+TITLE_MAX_CHARS = 200
+
+_BOILERPLATE = [
+    re.compile(r"^\d+\s*min(ute)?s?\s+read$", re.I),
+    re.compile(r"^(share|share (this )?(article|story|via|on \w+)|tweet|email|print|copy link|save)$", re.I),
+    re.compile(r"^(advertisement|related( articles?)?|read more|subscribe( now)?|sign up.*newsletter.*)$", re.I),
+    re.compile(r"^[-–—|•·*_=~]+$"),
+    re.compile(r"^(source|sources|photo|image)s?:?$", re.I),
+    re.compile(r"^[\w .&]{1,60} contributed (reporting )?to this (report|story)\.?$", re.I),
+]
+_BYLINE = re.compile(r"^by(?:\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:and\s+)?[A-Z][\w.’'-]+){0,4}))?$", re.I)
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}) (?:is|was|has been) (?:an?|the) "
+    r"(?:[\w-]+\s){0,4}(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|analyst at)\b"
+)
+_LONE_NAME = re.compile(r"^[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2}$")
+_TRAILING_SOURCE = re.compile(r"(?<=[.!?”\"])\s+(source|Source)$")
+
+
+def repair_text(text: str) -> str:
+    """Fix mojibake (only when present), normalize to NFC, unify spaces and newlines."""
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", text)
+    text = "".join(ch for ch in text if ch in "\n" or unicodedata.category(ch) != "Cc") if _has_controls(text) else text
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _has_controls(text: str) -> bool:
+    """Whether the text holds control characters other than newline."""
+    return any(ord(ch) < 32 and ch != "\n" for ch in text)
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """A block whose many lines are all short and mostly end mid-sentence was wrapped by a tool."""
+    if len(lines) < WRAP_MIN_LINES or max(len(line) for line in lines) > WRAP_MAX_WIDTH:
+        return False
+    open_ends = sum(1 for line in lines if not _SENTENCE_END.search(line))
+    return open_ends * 2 >= len(lines)
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Join wrapped lines into paragraphs; a sentence end followed by a capitalized line breaks."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line, nxt in zip(lines, [*lines[1:], None]):
+        if current and _DATELINE.match(line) and not _SENTENCE_END.search(current[-1]):
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line)
+        if nxt is None or (_SENTENCE_END.search(line) and _STARTS_PARAGRAPH.match(nxt)):
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs
+
+
+def split_paragraphs(text: str) -> tuple[list[str], int]:
+    """Split repaired text into paragraphs, joining hard-wrapped blocks; return them and the lines joined."""
+    paragraphs: list[str] = []
+    joined_total = 0
+    for block in _BLANK_RUN.split(text):
+        lines = [line for line in block.split("\n") if line]
+        if not lines:
+            continue
+        if is_hard_wrapped(lines):
+            joined = join_wrapped_lines(lines)
+            paragraphs.extend(joined)
+            joined_total += len(lines) - len(joined)
+        else:
+            paragraphs.extend(lines)
+    return paragraphs, joined_total
+
+
+def _is_boilerplate(line: str) -> bool:
+    """Whether a whole line is page furniture rather than article text."""
+    return any(pattern.match(line) for pattern in _BOILERPLATE)
+
+
+def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:
+    """Drop furniture, bylines and author bios; return kept paragraphs, removed lines and the byline."""
+    kept: list[str] = []
+    removed: list[str] = []
+    byline: str | None = None
+    for i, para in enumerate(paragraphs):
+        by = _BYLINE.match(para)
+        bio = _BIO.match(para)
+        if by and len(para) < 80:
+            byline = byline or by.group("name")
+        elif bio:
+            byline = bio.group("name") if not byline or bio.group("name").startswith(byline) else byline
+        elif _is_boilerplate(para) or _is_header_name(paragraphs, i):
+            pass
+        else:
+            trailing = _TRAILING_SOURCE.search(para)
+            if trailing:
+                removed.append(trailing.group(1))
+                para = para[: trailing.start()]
+            kept.append(para)
+            continue
+        removed.append(para)
+    return kept, removed, byline
+
+
+def _is_header_name(paragraphs: list[str], i: int) -> bool:
+    """A lone name right next to a "By" line is part of the byline block."""
+    if not _LONE_NAME.match(paragraphs[i]):
+        return False
+    neighbours = paragraphs[max(0, i - 1) : i] + paragraphs[i + 1 : i + 2]
+    return any(_BYLINE.match(p) for p in neighbours)
+
+
+def _looks_like_title(para: str, has_more: bool) -> bool:
+    """Headlines are short, single-line and do not end with a full stop."""
+    return has_more and len(para) <= TITLE_MAX_CHARS and not re.search(r"[.,;:]$", para)
+
+
+def normalize_document(raw: RawDocument) -> NormalizedDocument:
+    """Normalize one raw document into paragraphs plus title, byline and dateline."""
+    paragraphs, joined = split_paragraphs(repair_text(raw.raw_text))
+    paragraphs, removed, byline = strip_boilerplate(paragraphs)
+    title = raw.title.strip() if raw.title and raw.title.strip() else None
+    if title:
+        title = repair_text(title).replace("\n", " ")
+        if not paragraphs or paragraphs[0] != title:
+            paragraphs.insert(0, title)
+    elif paragraphs and _looks_like_title(paragraphs[0], len(paragraphs) > 1):
+        title = paragraphs[0]
+    body_start = 1 if title else 0
+    dateline = None
+    if len(paragraphs) > body_start:
+        match = _DATELINE.match(paragraphs[body_start])
+        dateline = match.group(1).strip() if match else None
+    return NormalizedDocument(
+        doc_id=raw.doc_id,
+        text="\n\n".join(paragraphs),
+        title=title,
+        byline=raw.author or byline,
+        dateline=dateline,
+        outlet=raw.outlet,
+        removed_lines=tuple(removed),
+        joined_wrapped_lines=joined,
+    )

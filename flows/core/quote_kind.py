@@ -1,0 +1,72 @@
+"""Pass 2 of quote extraction: classify a quote as full, partial or scare from its form and context."""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.lexicon import SCARE_INTRODUCERS
+
+_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*|\d[\w,.]*")
+_SMALL = frozenset("a an the and or of in on at to for with by from as vs nor but is are".split())
+_INNER_SENTENCE_RE = re.compile(r"[.!?…][\"”’»']?\s+[\"“‘«]?[A-Z]")
+_LAST_WORD_RE = re.compile(r"([\w-]+)[ \t\xa0]*$")
+SHORT_WORDS = 4  # an unattributed fragment this short is a scare quote, not reported speech
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of a quote."""
+    return _WORD_RE.findall(text)
+
+
+def is_title(quote: str) -> bool:
+    """Title-cased names of shows, slogans and headlines ("Fox News Sunday", "America First")."""
+    ws = words(quote)
+    if not 2 <= len(ws) <= 8 or quote.rstrip().endswith("?"):
+        return False
+    caps = 0
+    for w in ws:
+        if w[0].isupper() or w[0].isdigit():
+            caps += 1
+        elif w.lower() not in _SMALL:
+            return False
+    return caps >= 2 and ws[0][0].isupper()
+
+
+def introduced_as_term(prefix: str) -> bool:
+    """True when the word before the quote introduces a term ("so-called", "dubbed", "the phrase")."""
+    m = _LAST_WORD_RE.search(prefix[-40:])
+    return bool(m) and m.group(1).lower() in SCARE_INTRODUCERS
+
+
+def form_kind(quote: str, prefix: str) -> str:
+    """Full for sentence-like speech introduced by a cue or starting a sentence, partial otherwise."""
+    p = prefix.rstrip(" \t\xa0\n([—–-")
+    if not p or p[-1] in ".!?:":
+        return "full"
+    if _INNER_SENTENCE_RE.search(quote):
+        return "full"
+    first = next((c for c in quote if c.isalpha()), "")
+    if p[-1] == "," and first.isupper():
+        return "full"
+    if p[-1] == "," and len(words(quote)) > SHORT_WORDS:
+        return "full"
+    return "partial"
+
+
+def classify(quote: str, prefix: str, nested: bool, headline: bool) -> str:
+    """Kind before attribution: "scare" for titles, terms and short nested quotes, else full/partial."""
+    if nested and len(words(quote)) <= SHORT_WORDS:
+        return "scare"
+    if introduced_as_term(prefix):
+        return "scare"
+    if is_title(quote) and not headline:
+        return "scare"
+    return form_kind(quote, prefix)
+
+
+def demote_unattributed(kind: str, quote: str) -> str:
+    """A short quote nobody is said to have said is a scare quote, unless it is a whole sentence."""
+    sentence = quote.rstrip()[-1:] in ".!?" and quote.lstrip()[:1].isupper()
+    if len(words(quote)) <= SHORT_WORDS and not (kind == "full" and sentence):
+        return "scare"
+    return kind

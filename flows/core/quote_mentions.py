@@ -1,0 +1,174 @@
+"""Speaker mentions next to a cue: parse a few tokens into a name, pronoun, group or nominal mention."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from flows.core.lexicon import (
+    CAPITALIZED_STOPWORDS,
+    DEMONYMS,
+    GROUP_NOUNS,
+    NAME_PARTICLES,
+    NOMINAL_NOUNS,
+    PRONOUN_GENDER,
+    TITLES,
+    UNRESOLVABLE_PRONOUNS,
+)
+from flows.core.quote_patterns import MODIFIER_SET, TOKEN_RE
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_STRIP = TITLES | DEMONYMS | CAPITALIZED_STOPWORDS
+_ABBREV = frozenset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. lt. col. capt. maj. sgt. adm. rev. prof. u.s. u.k. d.c. inc. co. corp.".split())
+_RIGHT_STOPS = frozenset(
+    "in at on during to with after before while when who whose which as about for from last this that because but "
+    "and or earlier later in an a yesterday today recently".split()
+)
+_DETS = frozenset("the a an one two three four five several some many both most other another his her their its our".split())
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+class Mention(NamedTuple):
+    """A speaker mention: surface span, kind (name/pronoun/group/nominal) and cleaned name for kind name."""
+
+    start: int
+    end: int
+    kind: str
+    name: str | None
+
+
+def _end(tok: re.Match[str]) -> int:
+    """End offset of a token without a sentence-final period ("Markov." -> "Markov")."""
+    w = tok.group()
+    if w.endswith(".") and _low(w) not in _ABBREV and not (len(w) == 2 and w[0].isupper()) and "." not in w[:-1]:
+        return tok.end() - 1
+    return tok.end()
+
+
+def _low(tok: str) -> str:
+    """Lower-case a token for lexicon look-ups."""
+    return tok.lower()
+
+
+def _is_cap(tok: str) -> bool:
+    """A capitalized word that may belong to a name."""
+    return tok[:1].isupper() and _low(tok).rstrip(".") not in CAPITALIZED_STOPWORDS
+
+
+def clean_name(words: list[str]) -> str | None:
+    """Strip titles, demonyms and stopwords from the front and possessives from the end of a name run."""
+    i = 0
+    while i < len(words) and (_low(words[i]) in _STRIP or _low(words[i]).rstrip(".") in _STRIP):
+        i += 1
+    rest = [w for w in words[i:]]
+    if rest:
+        rest[-1] = _POSSESSIVE_END.sub("", rest[-1]).rstrip(".") if _low(rest[-1]) not in _ABBREV else rest[-1]
+    while rest and _low(rest[-1]).rstrip(".") in _STRIP:
+        rest.pop()
+    if not rest or not any(w[:1].isupper() for w in rest):
+        return None
+    if all(w.isupper() and len(w) > 2 for w in rest) and len(rest) == 1 and not _low(rest[0]) in DEMONYMS:
+        return rest[0]
+    return " ".join(rest)
+
+
+def tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Word and punctuation tokens of text[start:end]."""
+    return list(TOKEN_RE.finditer(text, start, end))
+
+
+def _name_run_left(toks: list[re.Match[str]], i: int) -> int:
+    """Index of the first token of the capitalized run ending at token i."""
+    j = i
+    while j - 1 >= 0:
+        w = toks[j - 1].group()
+        if _is_cap(w) or (_low(w) in NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2].group())):
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _nominal(toks: list[re.Match[str]], lo: int, i: int) -> Mention:
+    """A group or nominal mention ending at token i, with up to three descriptors before it."""
+    head = _low(toks[i].group())
+    j = i
+    while j - 1 >= lo and i - j < 3 and toks[j - 1].group()[:1].isalpha() and _low(toks[j - 1].group()) not in MODIFIER_SET:
+        j -= 1
+        if _low(toks[j].group()) in _DETS:
+            break
+    caps = [t.group() for t in toks[j:i] if _is_cap(t.group())]
+    kind = "group" if head in GROUP_NOUNS else "nominal"
+    name = clean_name(caps) if caps and kind == "nominal" and head not in TITLES else None
+    return Mention(toks[j].start(), toks[i].end(), "name" if name else kind, name)
+
+
+def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = False) -> Mention | None:
+    """Parse the subject that ends at the last token (the word right before a speech verb)."""
+    i = len(toks) - 1
+    while i >= lo and (_low(toks[i].group()) in MODIFIER_SET or _is_adverb(toks[i].group())):
+        i -= 1
+    if i >= lo and toks[i].group() == ")":
+        while i >= lo and toks[i].group() != "(":
+            i -= 1
+        i -= 1
+    if i < lo:
+        return None
+    w = toks[i].group()
+    lw = _low(w)
+    if lw in _SUBJECT_PRONOUNS:
+        return Mention(toks[i].start(), toks[i].end(), "pronoun", None)
+    if _is_cap(w) and (possessive or not _POSSESSIVE_END.search(w)):
+        j = max(_name_run_left(toks, i), lo)
+        name = clean_name([t.group() for t in toks[j : i + 1]])
+        if name:
+            return Mention(toks[j].start(), _end(toks[i]) - (2 if possessive and _POSSESSIVE_END.search(w) else 0), "name", name)
+        return _nominal(toks, lo, i) if lw.rstrip(".") in NOMINAL_NOUNS else None
+    if lw in GROUP_NOUNS or lw in NOMINAL_NOUNS:
+        return _nominal(toks, lo, i)
+    return None
+
+
+def mention_after(toks: list[re.Match[str]], lo: int = 0) -> Mention | None:
+    """Parse the subject that follows a speech verb ("said former diplomat Boris Bondarev, who ...")."""
+    words: list[re.Match[str]] = []
+    for t in toks[lo : lo + 9]:
+        w = t.group()
+        if not w[:1].isalnum() or (_low(w) in _RIGHT_STOPS and (words or _low(w) not in _DETS)):
+            break
+        words.append(t)
+        if w.endswith(".") and _low(w) not in _ABBREV and not (len(w) == 2 and w[0].isupper()):
+            break
+    if not words:
+        return None
+    first = _low(words[0].group())
+    if first in _SUBJECT_PRONOUNS:
+        return Mention(words[0].start(), words[0].end(), "pronoun", None)
+    caps = [k for k, t in enumerate(words) if _is_cap(t.group())]
+    if caps:
+        k = caps[-1]
+        j = _name_run_left(words, k)
+        name = clean_name([t.group() for t in words[j : k + 1]])
+        if name:
+            return Mention(words[0].start(), _end(words[k]), "name", name)
+    for k in range(len(words) - 1, -1, -1):
+        lw = _low(words[k].group()).rstrip(".")
+        if lw in GROUP_NOUNS or lw in NOMINAL_NOUNS:
+            kind = "group" if lw in GROUP_NOUNS else "nominal"
+            return Mention(words[0].start(), _end(words[k]), kind, None)
+    return None
+
+
+def _is_adverb(tok: str) -> bool:
+    """Lower-case -ly words between a subject and its verb ("he candidly admitted")."""
+    return len(tok) > 4 and tok.endswith("ly") and tok.islower()
+
+
+def pronoun_gender(surface: str) -> str | None:
+    """Gender implied by a pronoun mention, None when it fits anyone."""
+    return PRONOUN_GENDER.get(surface.lower())
+
+
+def is_unresolvable(surface: str) -> bool:
+    """Pronouns like "they" or "we" that never resolve to one named person."""
+    return surface.lower() in UNRESOLVABLE_PRONOUNS

@@ -1,0 +1,70 @@
+"""Compiled patterns shared by the quote passes (speech-verb trie, tokens, sentence ends)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from flows.core.lexicon import IRREGULAR_SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERB_LEMMAS, VERB_MODIFIERS
+
+_DOUBLE_FINAL = frozenset({"snap", "quip", "admit", "plan", "spot", "regret", "rebut", "chat", "scold"} - {"scold"})
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular -s, -ed and -ing forms of an English verb lemma."""
+    if lemma in _DOUBLE_FINAL:
+        stem = lemma + lemma[-1]
+        return {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return {lemma, plural, lemma + "ed", lemma + "ing"}
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation factored as a prefix trie, so matching costs one branch per character."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    """Render one trie node; the empty key marks the end of a word."""
+    end = "" in node
+    alts = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
+
+
+SPEECH_FORMS: frozenset[str] = frozenset(
+    IRREGULAR_SPEECH_FORMS | {f for lemma in SPEECH_VERB_LEMMAS for f in inflections(lemma)}
+)
+VERB_RE = re.compile(r"\b(?:" + trie_regex(SPEECH_FORMS | {f.capitalize() for f in SPEECH_FORMS}) + r")\b")
+SPEECH_NOUN_SET = SPEECH_NOUNS
+MODIFIER_SET = VERB_MODIFIERS
+
+# Word tokens (keeping abbreviations such as "U.S." and "Mr." whole) and the punctuation that bounds mentions.
+TOKEN_RE = re.compile(r"[^\W\d_][\w’'&-]*(?:\.[^\W\d_][\w’'&-]*)*\.?|\d[\w’'&-]*|[,;:()“”\"«»—–]")
+# A sentence ends at . ! ? (optionally followed by closing marks) and space before a capital; abbreviations are
+# filtered afterwards (see ABBREVIATION_END_RE) because lookbehinds here would slow the scan down tenfold.
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’»']*[ \t\xa0\n]+(?=[\"“‘«(\[]?[A-Z0-9])")
+ABBREVIATION_END_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|No|Vol)|\b[A-Z])$")
+ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+TRANSCRIPT_LABEL_RE = re.compile(r"(?P<name>[A-Z][A-Z.’'-]+(?:[ \t][A-Z][A-Z.’'-]+){0,3})[ \t]*:[ \t]+")
+COLON_INTRO_RE = re.compile(
+    r"[\"“‘'«]?(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]*:[ \t]"
+)
+POSSESSIVE_RE = re.compile(
+    r"(?P<name>\b(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*|\b[Hh](?:is|er))(?:[’']s)?[ \t]+"
+    r"(?P<rest>(?:[\w-]+[ \t]+){0,3}[\w-]+)?[ \t]*[,:]?[ \t]*$"
+)

@@ -1,0 +1,231 @@
+"""Direct-quote extraction: pair marks, classify, attribute by ordered sieves, canonicalize, resolve pronouns."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from flows.core import quote_attribution as sv
+from flows.core.quote_attribution import Attribution, DocContext, close_end
+from flows.core.quote_kind import classify, demote_unattributed
+from flows.core.quote_mentions import Mention, is_unresolvable, pronoun_gender
+from flows.core.quote_names import full_names, name_gender, pick_antecedent
+from flows.core.quote_spans import RawSpan, find_spans
+from flows.core.records import Quote
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
+_COLON_END_RE = re.compile(r":[ \t\xa0\n]*$")
+_CONTINUATION_GAP = 160  # a paragraph-opening quote continues the previous paragraph's quote if it ended this close
+
+
+@dataclass(slots=True)
+class _Draft:
+    """Mutable working record for one quote before it becomes a frozen Quote."""
+
+    span: RawSpan
+    start: int
+    end: int
+    kind: str
+    block: int
+    index: int
+    top: bool = True
+    attribution: Attribution | None = None
+    speaker: str | None = None
+    method: str | None = None
+
+
+def _top_level(text: str, spans: list[RawSpan]) -> list[bool]:
+    """Flag spans that are not nested inside an earlier span."""
+    flags, outer_end = [], -1
+    for s in spans:
+        nested = s.open_at < outer_end
+        flags.append(not nested)
+        if not nested:
+            outer_end = close_end(text, s)
+    return flags
+
+
+def _previous_top(ctx: DocContext, drafts: list[_Draft], block: int) -> _Draft | None:
+    """The last top-level quote already drafted in the given paragraph."""
+    for d in reversed(drafts):
+        if d.block < block:
+            return None
+        if d.block == block and d.top:
+            return d
+    return None
+
+
+def _continuation(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution | None:
+    """Speaker of the previous quote in the paragraph, or of the previous paragraph for an opening quote."""
+    prev = _previous_top(ctx, drafts, d.block)
+    if prev is not None:
+        same_sentence = ctx.sentence_start(prev.span.open_at) == ctx.sentence_start(d.span.open_at)
+        opens_sentence = sv.starts_sentence(ctx, d.span)
+        return _copy(prev) if same_sentence or opens_sentence else None
+    if d.block == 0 or not sv.starts_block(ctx, d.span):
+        return None
+    pb = d.block - 1
+    pstart, pend = ctx.blocks[pb], ctx.blocks[d.block]
+    if _COLON_END_RE.search(ctx.text, max(pstart, pend - 8), pend):
+        colon_at = ctx.text.rindex(":", pstart, pend)
+        fake = RawSpan(colon_at, colon_at, colon_at, colon_at, "")
+        got = sv.sieve_before(ctx, ctx.sentence_start(max(pstart, colon_at - 1)), pstart, fake)
+        if got is not None:
+            return Attribution(got.mention, got.cue, "continuation")
+    prev = _previous_top(ctx, drafts, pb)
+    if prev is not None and pend - close_end(ctx.text, prev.span) <= _CONTINUATION_GAP:
+        return _copy(prev)
+    return None
+
+
+def _copy(prev: _Draft) -> Attribution | None:
+    """Reuse an earlier quote's attribution as a continuation."""
+    if prev.attribution is None:
+        return None
+    return Attribution(prev.attribution.mention, prev.attribution.cue, "continuation")
+
+
+def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution | None:
+    """Run the sieves in order and return the first attribution found."""
+    span, text = d.span, ctx.text
+    prev = _previous_top(ctx, drafts, d.block)
+    prev_end = close_end(text, prev.span) if prev is not None else ctx.blocks[d.block]
+    sent_start = ctx.sentence_start(span.open_at)
+    seg_start = max(sent_start, prev_end)
+    sent_end = ctx.sentence_end(max(close_end(text, span) - 1, span.open_at))
+    b_end = ctx.block_end(d.block)
+    nxt = d.index + 1
+    while nxt < len(ctx.spans) and not ctx.top[nxt]:
+        nxt += 1
+    limit = ctx.spans[nxt].open_at if nxt < len(ctx.spans) and ctx.spans[nxt].open_at < b_end else b_end
+    return (
+        sv.sieve_after(ctx, span, limit)
+        or sv.sieve_before(ctx, seg_start, sent_start, span)
+        or sv.sieve_according(ctx, sent_start, sent_end)
+        or sv.sieve_colon(ctx, sent_start, span)
+        or sv.sieve_possessive(ctx, seg_start, span)
+        or _continuation(ctx, drafts, d)
+        or sv.sieve_later(ctx, span, min(sent_end, limit))
+    )
+
+
+def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
+    """Classify and attribute span k."""
+    span, text = ctx.spans[k], ctx.text
+    block = ctx.block_of(span.open_at)
+    prefix_start = max(ctx.sentence_start(span.open_at), ctx.blocks[block])
+    quote = text[span.start : span.end]
+    kind = classify(quote, text[prefix_start : span.open_at], not ctx.top[k], block == 0)
+    d = _Draft(span, span.start, span.end, kind, block, k, ctx.top[k])
+    if kind == "scare" or not ctx.top[k]:
+        return d
+    label = sv.sieve_transcript(ctx, span)
+    if label is not None:
+        d.attribution, d.start = label
+        d.kind = "full"
+        return d
+    d.attribution = _attribute(ctx, drafts, d)
+    if d.attribution is None:
+        d.kind = demote_unattributed(kind, quote)
+    return d
+
+
+def _canonicalize(text: str, drafts: list[_Draft]) -> None:
+    """Give every named speaker its full in-document name ("Bondarev" -> "Boris Bondarev")."""
+    short = {d.attribution.mention.name for d in drafts if _named(d) and " " not in d.attribution.mention.name}
+    full = full_names(text, short)
+    for d in drafts:
+        if _named(d):
+            name = d.attribution.mention.name
+            d.speaker = full.get(name, name)
+            d.method = d.attribution.method
+
+
+def _named(d: _Draft) -> bool:
+    """True when the draft is attributed to a named mention."""
+    return d.attribution is not None and d.attribution.mention.kind == "name" and d.attribution.mention.name is not None
+
+
+def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int) -> list[tuple[int, str]]:
+    """Subjects (first names) of the sentences before pos in this and the previous paragraph, outside quotes."""
+    out = []
+    blocks = [d.block - 1, d.block] if d.block else [d.block]
+    for b in blocks:
+        for s in ctx.sentence_starts(b):
+            if s >= pos:
+                break
+            toks = sv.outside_tokens(ctx, s, min(pos, s + 200))
+            m = sv.first_subject(ctx, toks[:14])
+            if m is not None and m.kind == "name":
+                out.append((m.start, m.name))
+    return out
+
+
+def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft]) -> None:
+    """Resolve he/she speakers to the most recent compatible named speaker or sentence subject."""
+    todo = [d for d in drafts if d.attribution is not None and not d.speaker and d.attribution.mention.kind == "pronoun"]
+    if not todo:
+        return
+    local = {id(d): _sentence_subjects(ctx, d, d.attribution.mention.start) for d in todo}
+    short = {n for subs in local.values() for _, n in subs if " " not in n}
+    short |= {d.speaker for d in drafts if d.speaker and " " not in d.speaker}
+    full = full_names(ctx.text, short)
+    cands: list[tuple[int, str]] = []
+    learned: dict[str, str] = {}
+    for d in drafts:
+        a = d.attribution
+        if a is None:
+            continue
+        if d.speaker:
+            cands.append((d.span.open_at, d.speaker))
+            continue
+        surface = ctx.text[a.mention.start : a.mention.end]
+        if a.mention.kind != "pronoun" or is_unresolvable(surface):
+            d.method = a.method
+            continue
+        gender = pronoun_gender(surface)
+        subs = [(p, full.get(n, n)) for p, n in local[id(d)]]
+        name = pick_antecedent(cands + subs, a.mention.start, gender, learned)
+        d.method = "pronoun" if name else a.method
+        d.speaker = name
+        if name and gender and name_gender(name) is None:
+            learned[name] = gender
+
+
+def _record(ctx: DocContext, d: _Draft, blank_lines: list[int]) -> Quote:
+    """Freeze a draft into a Quote record."""
+    text, a = ctx.text, d.attribution
+    sent_start = ctx.sentence_start(d.span.open_at)
+    sent_end = ctx.sentence_end(max(close_end(text, d.span) - 1, d.span.open_at))
+    m: Mention | None = a.mention if a else None
+    return Quote(
+        start_char=d.start,
+        end_char=d.end,
+        text=text[d.start : d.end],
+        kind=d.kind,
+        paragraph_index=bisect_right(blank_lines, d.start),
+        extraction_method=d.span.method,
+        speaker=d.speaker,
+        speaker_mention=text[m.start : m.end] if m else None,
+        speaker_start=m.start if m else None,
+        speaker_end=m.end if m else None,
+        cue=a.cue if a else None,
+        attribution_method=d.method if a else None,
+        sentence=text[sent_start:sent_end].strip() or None,
+    )
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Return every direct quote in normalized `text`, sorted by start offset."""
+    spans, blocks = find_spans(text)
+    if not spans:
+        return []
+    ctx = DocContext(text, spans, blocks, _top_level(text, spans))
+    drafts: list[_Draft] = []
+    for k in range(len(spans)):
+        drafts.append(_draft(ctx, drafts, k))
+    _canonicalize(text, drafts)
+    _resolve_pronouns(ctx, drafts)
+    blank_lines = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
+    return [_record(ctx, d, blank_lines) for d in drafts]

@@ -1,0 +1,270 @@
+"""Reading sources from disk: the only file I/O of the pipeline besides the warehouse.
+
+Every input ends up as a RawDocument or a QuarantineEntry naming the file and the reason; nothing raises
+for a bad file. Dumps (JSONL, JSON, CSV, Parquet) are read record by record so one broken record only
+quarantines itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import polars as pl
+
+from flows.core.records import QuarantineEntry, RawDocument
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DUMP_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".parquet"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DUMP_SUFFIXES
+ID_FIELDS = ("doc_id", "id")
+# Control bytes (other than tab/newline/carriage return/form feed) above this share mean "not text".
+BINARY_CONTROL_SHARE = 0.05
+
+Item = RawDocument | QuarantineEntry
+
+
+def discover_sources(sources: Iterable[str | Path]) -> tuple[list[Path], list[QuarantineEntry]]:
+    """Expand files and folders (walked recursively, sorted) into input files; bad paths are quarantined."""
+    files: list[Path] = []
+    problems: list[QuarantineEntry] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            files.extend(_walk(path, problems))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(_path_problem(path, "discover"))
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return unique, problems
+
+
+def _walk(folder: Path, problems: list[QuarantineEntry]) -> list[Path]:
+    """All non-hidden files below a folder; directory symlinks are not followed, so loops cannot recur."""
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=lambda err: problems.append(_os_problem(err))):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if path.is_file():
+                found.append(path)
+            else:
+                problems.append(_path_problem(path, "discover"))
+    return found
+
+
+def _path_problem(path: Path, stage: str) -> QuarantineEntry:
+    """Explain why a path is neither a readable file nor a folder."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+            reason = f"{path} is a link to something that is not a regular file; point the source at the file itself."
+        except (OSError, RuntimeError) as err:
+            reason = f"{path} is a broken or looping symbolic link ({err}); fix or remove the link."
+        return QuarantineEntry(stage, str(path), reason, "bad_symlink")
+    if not path.exists():
+        return QuarantineEntry(stage, str(path), f"{path} does not exist; check the --source path.", "not_found")
+    return QuarantineEntry(stage, str(path), f"{path} is not a regular file (device, socket or pipe).", "not_a_file")
+
+
+def _os_problem(err: OSError) -> QuarantineEntry:
+    """Turn a walk error (unreadable folder) into a quarantine entry."""
+    return QuarantineEntry("discover", str(err.filename), f"cannot list folder: {err.strerror}", "unreadable_folder")
+
+
+def content_hash(text: str) -> str:
+    """The sha256 of a document's text (and metadata), used to detect changes between runs."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
+    """Decode bytes as UTF-8, else cp1252, else latin-1; return (text, encoding, problem)."""
+    if not data.strip():
+        return None, None, "empty" if not data else "blank"
+    if b"\x00" in data[:8192] or _control_share(data[:8192]) > BINARY_CONTROL_SHARE:
+        return None, None, "binary"
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding.removesuffix("-sig"), None
+        except UnicodeDecodeError:
+            continue
+    return None, None, "binary"  # pragma: no cover - latin-1 decodes any byte string
+
+
+def _control_share(sample: bytes) -> float:
+    """Share of bytes that are control characters text files do not contain."""
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(len(sample), 1)
+
+
+_DECODE_REASONS = {
+    "empty": ("empty_file", "the file is empty (0 bytes); remove it or re-export the article."),
+    "blank": ("blank_file", "the file holds only white space; remove it or re-export the article."),
+    "binary": ("binary_content", "the file holds binary data, not text; is it the right file or extension?"),
+}
+
+
+def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
+    """Read one input file into documents (one for txt/html, many for dumps) or quarantine entries."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield QuarantineEntry(
+            "ingest", str(path),
+            f"unsupported file type '{suffix or '(none)'}'; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}.",
+            "unsupported_type",
+        )
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield QuarantineEntry(
+                "ingest", str(path),
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (NEWS_MAX_DOCUMENT_BYTES).", "too_large",
+            )
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield QuarantineEntry("ingest", str(path), f"cannot read file: {err.strerror or err}.", "unreadable")
+        return
+    if suffix == ".parquet":
+        yield from _read_table(path, lambda: pl.read_parquet(data))
+        return
+    text, encoding, problem = decode_bytes(data)
+    if problem:
+        check, reason = _DECODE_REASONS[problem]
+        yield QuarantineEntry("ingest", str(path), reason, check, doc_id=path.stem)
+        return
+    yield from _read_text(path, suffix, text, encoding)
+
+
+def _read_text(path: Path, suffix: str, text: str, encoding: str | None) -> Iterator[Item]:
+    """Dispatch decoded text on the file type."""
+    if suffix in TEXT_SUFFIXES:
+        yield RawDocument(path.stem, str(path), suffix.lstrip("."), text, content_hash(text), encoding=encoding)
+    elif suffix in HTML_SUFFIXES:
+        yield _html_document(path.stem, str(path), text, {}, "html")
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _read_jsonl(path, text)
+    elif suffix == ".json":
+        yield from _read_json(path, text)
+    else:
+        yield from _read_table(path, lambda: pl.read_csv(text.encode("utf-8"), infer_schema=False))
+
+
+def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) -> Item:
+    """Extract an article body and metadata from HTML with trafilatura."""
+    from flows.core.html import extract_html
+
+    article = extract_html(html, url=meta.get("url"))
+    if article is None or not article.text.strip():
+        return QuarantineEntry(
+            "ingest", source.split(":")[0], "no article text found in the HTML (trafilatura found no main content).",
+            "no_article_text", doc_id=doc_id, locator=_locator(source),
+        )
+    title = meta.get("title") or article.title
+    return RawDocument(
+        doc_id, source, fmt, article.text, content_hash(html),
+        title=title, url=meta.get("url") or article.url, outlet=meta.get("outlet") or article.outlet,
+        author=meta.get("author") or article.author, published_at=meta.get("published_at") or article.published_at,
+    )
+
+
+def _locator(source: str) -> str | None:
+    """The record locator part of a "file:locator" source string."""
+    return source.split(":", 1)[1] if ":" in source else None
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
+    """One record per line; a broken line is quarantined and the rest still load."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield QuarantineEntry(
+                "ingest", str(path), f"line {lineno} is not valid JSON ({err.msg} at column {err.colno}).",
+                "invalid_json", locator=f"line {lineno}", detail=line[:200],
+            )
+            continue
+        yield record_to_document(record, path, f"line {lineno}", f"{path.stem}-{lineno}")
+
+
+def _read_json(path: Path, text: str) -> Iterator[Item]:
+    """A JSON file holding one record or a list of records."""
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield QuarantineEntry("ingest", str(path), f"not valid JSON ({err.msg}, line {err.lineno}).", "invalid_json")
+        return
+    records = payload if isinstance(payload, list) else [payload]
+    for index, record in enumerate(records, start=1):
+        fallback = path.stem if len(records) == 1 else f"{path.stem}-{index}"
+        yield record_to_document(record, path, f"record {index}", fallback)
+
+
+def _read_table(path: Path, load) -> Iterator[Item]:
+    """CSV or Parquet: every row a record; a file without a text or html column is quarantined whole."""
+    try:
+        frame = load()
+    except Exception as err:  # polars raises many error types for malformed files
+        yield QuarantineEntry("ingest", str(path), f"cannot parse {path.suffix} file: {err}".strip()[:500], "unparseable")
+        return
+    columns = {c.lower(): c for c in frame.columns}
+    if "text" not in columns and "html" not in columns:
+        yield QuarantineEntry(
+            "ingest", str(path),
+            f"no 'text' or 'html' column (columns: {', '.join(frame.columns) or 'none'}); rename the body column.",
+            "missing_text_column",
+        )
+        return
+    frame = frame.rename({original: lower for lower, original in columns.items()})
+    for index, record in enumerate(frame.iter_rows(named=True), start=1):
+        yield record_to_document(record, path, f"row {index}", f"{path.stem}-{index}")
+
+
+def _clean(value) -> str | None:
+    """A metadata value as a stripped string, or None."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def record_to_document(record: object, path: Path, locator: str, fallback_id: str) -> Item:
+    """Turn a dump record (dict with `text` or `html`) into a RawDocument, or quarantine it."""
+    source = f"{path}:{locator}"
+    if not isinstance(record, dict):
+        return QuarantineEntry("ingest", str(path), "record is not a JSON object.", "not_an_object", locator=locator)
+    meta = {key: _clean(record.get(key)) for key in ("title", "url", "outlet", "author", "published_at")}
+    doc_id = next((_clean(record.get(k)) for k in ID_FIELDS if _clean(record.get(k))), None) or fallback_id
+    text, html = _clean(record.get("text")), _clean(record.get("html"))
+    if text:
+        digest = content_hash("\x1f".join([text, meta["title"] or ""]))
+        fmt = path.suffix.lstrip(".").lower()
+        return RawDocument(doc_id, source, fmt, text, digest, **meta)
+    if html:
+        return _html_document(doc_id, source, html, meta, path.suffix.lstrip(".").lower())
+    return QuarantineEntry(
+        "ingest", str(path), "record has no 'text' or 'html' value; add the article body.", "missing_text",
+        doc_id=doc_id, locator=locator,
+    )
+
+
+def read_sources(paths: Iterable[Path], max_bytes: int) -> Iterator[Item]:
+    """Read every path in turn; an unexpected error in one file is quarantined, never raised."""
+    for path in paths:
+        try:
+            yield from read_path(path, max_bytes)
+        except Exception as err:  # last line of defence: one bad file never aborts a run
+            yield QuarantineEntry(
+                "ingest", str(path), f"unexpected error while reading: {type(err).__name__}: {err}"[:500], "read_error"
+            )

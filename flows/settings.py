@@ -1,0 +1,29 @@
+"""Per-environment settings (env prefix NEWS_), read through get_settings() at run time, never at import."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from flows import PROJECT_ROOT
+
+
+class Settings(BaseSettings):
+    """What changes per environment; per-run choices are flow parameters."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWS_", env_file=".env", extra="ignore")
+
+    warehouse_path: Path = PROJECT_ROOT / "warehouse" / "newsdesk.duckdb"
+    seeds_path: Path = PROJECT_ROOT / "seeds"
+    dbt_project_dir: Path = PROJECT_ROOT / "sql"
+    batch_size: int = 500  # documents per batch task
+    max_document_bytes: int = 50_000_000  # larger files are quarantined, not read
+    lock_timeout_seconds: float = 0.0  # how long a second run waits for the warehouse lock
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings."""
+    return Settings()

@@ -1,0 +1,222 @@
+"""All DuckDB access: the raw schema, the single-writer lock, and the one-transaction load of a run.
+
+Batches are staged as Parquet files while the run goes; `load_run` then replaces every staged document's
+rows (delete by doc_id, insert) for all tables in one transaction, so a crash leaves the warehouse as it
+was before the run. Paths reach SQL only as bound parameters, never as SQL text.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+RAW_DDL = """
+create schema if not exists raw;
+create table if not exists raw.documents (
+    doc_id varchar primary key, source varchar not null, source_format varchar not null,
+    content_hash varchar not null, title varchar, text varchar not null, byline varchar, dateline varchar,
+    outlet varchar, url varchar, published_at varchar, removed_lines varchar[], joined_wrapped_lines bigint,
+    n_chars bigint, n_words bigint, run_id varchar not null, loaded_at timestamptz not null
+);
+create table if not exists raw.quotes (
+    quote_id varchar primary key, doc_id varchar not null, start_char bigint not null, end_char bigint not null,
+    text varchar not null, kind varchar not null, speaker varchar, speaker_mention varchar, speaker_start bigint,
+    speaker_end bigint, cue varchar, attribution_method varchar, paragraph_index bigint, sentence varchar,
+    extraction_method varchar not null, run_id varchar not null
+);
+create table if not exists raw.figures (
+    figure_id varchar primary key, doc_id varchar not null, start_char bigint not null, end_char bigint not null,
+    surface varchar not null, kind varchar not null, value double, low double, high double, unit varchar,
+    qualifier varchar, is_approximate boolean, date_value varchar, measures varchar,
+    extraction_method varchar not null, run_id varchar not null
+);
+create table if not exists raw.quarantine (
+    quarantine_id varchar primary key, stage varchar not null, source_file varchar not null, doc_id varchar,
+    locator varchar, "check" varchar not null, reason varchar not null, detail varchar, run_id varchar not null,
+    quarantined_at timestamptz not null
+);
+create table if not exists raw.speaker_aliases (
+    speaker varchar primary key, canonical_speaker varchar not null
+);
+create table if not exists raw.runs (
+    run_id varchar primary key, flow_run_id varchar, started_at timestamptz not null, finished_at timestamptz,
+    status varchar not null, sources varchar[], files_seen bigint, documents_loaded bigint, quotes_loaded bigint,
+    figures_loaded bigint, quarantined bigint, dbt_status varchar, code_version varchar, host varchar,
+    message varchar
+);
+"""
+
+TABLE_KEYS = {"documents": "doc_id", "quotes": "doc_id", "figures": "doc_id"}
+
+
+class WarehouseBusyError(RuntimeError):
+    """Another run holds the warehouse's write lock."""
+
+
+@contextmanager
+def connect(path: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse (creating the raw schema when writable) and always close it."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        if not read_only:
+            con.execute(RAW_DDL)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def writer_lock(path: str | Path, timeout_seconds: float = 0.0) -> Iterator[None]:
+    """Hold an exclusive lock beside the warehouse for a whole run; a second run fails fast with who holds it."""
+    lock_path = Path(f"{path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "a+")
+    try:
+        _acquire(handle, lock_path, timeout_seconds)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": _now().isoformat()}))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def _acquire(handle, lock_path: Path, timeout_seconds: float) -> None:
+    """Take the lock, polling until the timeout; raise WarehouseBusyError naming the holder."""
+    import time
+
+    deadline = time.monotonic() + timeout_seconds
+    while True:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                handle.seek(0)
+                holder = handle.read().strip() or "unknown process"
+                raise WarehouseBusyError(
+                    f"another newsdesk run is writing to this warehouse ({holder}); wait for it to finish, "
+                    f"or raise NEWS_LOCK_TIMEOUT_SECONDS to wait. Lock file: {lock_path}"
+                ) from None
+            time.sleep(0.5)
+
+
+def _now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+def start_run(path: str | Path, run_id: str, flow_run_id: str | None, sources: list[str], code_version: str) -> None:
+    """Record that a run started."""
+    with connect(path) as con:
+        con.execute(
+            "insert or replace into raw.runs (run_id, flow_run_id, started_at, status, sources, code_version, host) "
+            "values (?, ?, ?, 'running', ?, ?, ?)",
+            [run_id, flow_run_id, _now(), sources, code_version, socket.gethostname()],
+        )
+
+
+def finish_run(path: str | Path, run_id: str, status: str, counts: dict, dbt_status: str | None, message: str) -> None:
+    """Record how a run ended."""
+    with connect(path) as con:
+        con.execute(
+            "update raw.runs set finished_at = ?, status = ?, files_seen = ?, documents_loaded = ?, quotes_loaded = ?,"
+            " figures_loaded = ?, quarantined = ?, dbt_status = ?, message = ? where run_id = ?",
+            [_now(), status, counts.get("files", 0), counts.get("documents", 0), counts.get("quotes", 0),
+             counts.get("figures", 0), counts.get("quarantined", 0), dbt_status, message, run_id],
+        )
+
+
+def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: list[str]) -> dict[str, int]:
+    """Load every staged batch in one transaction: replace rows per doc_id; refresh quarantine per source file."""
+    staged = {name: sorted(str(p) for p in (staging_dir / name).glob("*.parquet"))
+              for name in ("documents", "quotes", "figures", "quarantine")}
+    loaded_at = _now()
+    with connect(path) as con:
+        con.execute("begin transaction")
+        try:
+            counts = _load_tables(con, staged, run_id, loaded_at)
+            counts["quarantined"] = _load_quarantine(con, staged["quarantine"], run_id, loaded_at, source_files)
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+    return counts
+
+
+def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], run_id: str, loaded_at: datetime) -> dict:
+    """Delete the staged documents' old rows from every table, then insert the new ones."""
+    counts = {"documents": 0, "quotes": 0, "figures": 0}
+    if not staged["documents"]:
+        return counts
+    con.execute("create temp table staged_doc_ids as select doc_id from read_parquet(?)", [staged["documents"]])
+    for table in ("quotes", "figures", "documents"):
+        con.execute(f"delete from raw.{table} where doc_id in (select doc_id from staged_doc_ids)")
+    con.execute(
+        "insert into raw.documents by name select *, ? as run_id, ? as loaded_at from read_parquet(?)",
+        [run_id, loaded_at, staged["documents"]],
+    )
+    for table in ("quotes", "figures"):
+        if staged[table]:
+            con.execute(
+                f"insert into raw.{table} by name select * exclude (is_span_consistent), ? as run_id "
+                "from read_parquet(?)",
+                [run_id, staged[table]],
+            )
+    for table in counts:
+        counts[table] = con.execute(
+            f"select count(*) from raw.{table} where doc_id in (select doc_id from staged_doc_ids)"
+        ).fetchone()[0]
+    con.execute("drop table staged_doc_ids")
+    return counts
+
+
+def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, source_files: list[str]) -> int:
+    """Replace the quarantine rows of every source file this run read, so re-runs never pile them up."""
+    con.execute("delete from raw.quarantine where source_file in (select unnest(?::varchar[]))", [source_files])
+    if not files:
+        return 0
+    con.execute(
+        "insert or replace into raw.quarantine by name select *, ? as run_id, ? as quarantined_at from read_parquet(?)",
+        [run_id, loaded_at, files],
+    )
+    return con.execute("select count(*) from raw.quarantine where run_id = ?", [run_id]).fetchone()[0]
+
+
+def write_speaker_aliases(path: str | Path, canonicalize) -> int:
+    """Recompute the warehouse-wide speaker → canonical speaker table from every speaker loaded so far."""
+    with connect(path) as con:
+        names = [row[0] for row in con.execute(
+            "select distinct speaker from raw.quotes where speaker is not null order by 1").fetchall()]
+        mapping = canonicalize(names)
+        frame = pl.DataFrame(
+            {"speaker": names, "canonical_speaker": [mapping.get(n, n) for n in names]},
+            schema={"speaker": pl.String, "canonical_speaker": pl.String},
+        )
+        con.execute("begin transaction")
+        con.execute("delete from raw.speaker_aliases")
+        con.execute("insert into raw.speaker_aliases select * from frame")
+        con.execute("commit")
+    return len(names)
+
+
+def stage_frame(frame: pl.DataFrame, staging_dir: Path, table: str, batch_no: int) -> None:
+    """Write one batch's frame for one table to the run's staging folder."""
+    if frame.is_empty():
+        return
+    folder = staging_dir / table
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.write_parquet(folder / f"batch-{batch_no:06d}.parquet")

@@ -1,0 +1,120 @@
+"""End to end on the seeds: real Prefect flow runs, a real DuckDB file, real dbt models."""
+
+import json
+import shutil
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.pipeline import pipeline
+from flows.warehouse import WarehouseBusyError, writer_lock
+
+
+def _query(path, sql, params=None):
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def test_seed_run_loads_five_documents(seed_run):
+    """The seeds give five documents, all quotes and figures, nothing quarantined, dbt green."""
+    summary, path, _ = seed_run
+    assert summary["status"] == "success", summary["dbt_failures"]
+    assert (summary["documents"], summary["quarantined"]) == (5, 0)
+    assert _query(path, "select count(*) from documents") == [(5,)]
+    assert _query(path, "select count(*) from quotes")[0][0] >= 55
+    assert _query(path, "select count(*) from figures")[0][0] >= 25
+    assert _query(path, "select status, documents_loaded from runs") == [("success", 5)]
+
+
+def test_seed_titles_and_boilerplate(seed_run):
+    """Titles are found and boilerplate is gone from the text but kept in removed_lines."""
+    _, path, _ = seed_run
+    rows = dict(_query(path, "select left(doc_id, 3), title from documents"))
+    assert rows["000"] == "Trump and Putin: A Summit of Illusions with No Path to Peace"
+    assert rows["004"].startswith("12-hour talks yield no concrete ceasefire")
+    text_003, removed_003 = _query(path, "select text, removed_lines from documents where doc_id like '003%'")[0]
+    assert not any(junk in text_003 for junk in ("Share This Article", "6 Min Read", "tech writer at"))
+    assert "6 Min Read" in removed_003
+    assert "Share via" not in _query(path, "select text from documents where doc_id like '002%'")[0][0]
+
+
+def test_seed_quotes_and_offsets(seed_run):
+    """Known quotes are present, and every quote and figure is exactly the text at its offsets."""
+    _, path, _ = seed_run
+    texts = [row[0] for row in _query(path, "select text from quotes where doc_id like '000%'")]
+    assert any("there’s no deal until there’s a deal" in t for t in texts)
+    assert _query(path, "select count(*) from quotes where text like '“%' or text like '%”'") == [(0,)]
+    assert _query(path, """
+        select count(*) from quotes q join documents d using (doc_id)
+        where substr(d.text, q.start_char + 1, q.end_char - q.start_char) != q.text""") == [(0,)]
+    assert _query(path, """
+        select count(*) from figures f join documents d using (doc_id)
+        where substr(d.text, f.start_char + 1, f.end_char - f.start_char) != f.surface""") == [(0,)]
+    kinds = {row[0] for row in _query(path, "select distinct kind from quotes")}
+    assert kinds <= {"full", "partial", "scare"}
+
+
+def test_rerun_is_idempotent(seed_run):
+    """Running the same input again gives the same ids and counts, and one more runs row."""
+    _, path, seeds = seed_run
+    before = _query(path, "select quote_id from raw.quotes order by 1"), _query(path, "select figure_id from raw.figures order by 1")
+    summary = pipeline(sources=[str(seeds)], warehouse_path=str(path), build=False)
+    after = _query(path, "select quote_id from raw.quotes order by 1"), _query(path, "select figure_id from raw.figures order by 1")
+    assert summary["documents"] == 5
+    assert before == after
+    assert _query(path, "select count(*) from raw.runs") == [(2,)]
+
+
+def test_bad_inputs_are_quarantined_and_good_ones_load(tmp_path, seeds_dir):
+    """A folder of bad files next to good ones: the run succeeds, each bad input is quarantined once."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), src / "good.txt")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (src / "notes.docx").write_bytes(b"PK\x03\x04")
+    (src / "dump.jsonl").write_text(
+        "\n".join([json.dumps({"id": "j1", "text": "“We are close,” Putin said on Friday."}), "{broken",
+                   json.dumps({"id": "j2", "text": "Talks lasted 3 hours."})]), encoding="utf-8")
+    (src / "table.csv").write_text("id,headline\n1,x\n", encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    summary = pipeline(sources=[str(src)], warehouse_path=str(path))
+    assert summary["status"] == "success", summary["dbt_failures"]
+    assert sorted(r[0] for r in _query(path, "select doc_id from documents")) == ["good", "j1", "j2"]
+    checks = sorted(r[0] for r in _query(path, "select check_name from quarantine"))
+    assert checks == ["binary_content", "empty_file", "invalid_json", "missing_text_column", "unsupported_type"]
+    assert all(len(r[0]) > 20 for r in _query(path, "select reason from quarantine"))
+    pipeline(sources=[str(src)], warehouse_path=str(path), build=False)
+    assert _query(path, "select count(*) from raw.quarantine") == [(5,)]
+
+
+def test_changed_document_replaces_its_rows(tmp_path):
+    """A changed document replaces its quotes; nothing stale remains."""
+    doc = tmp_path / "story.txt"
+    doc.write_text("“The first version,” said Anna Smith.\n\nMore text here.", encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    pipeline(sources=[str(doc)], warehouse_path=str(path), build=False)
+    doc.write_text("“An entirely different quote,” said Anna Smith.\n\nMore text here.", encoding="utf-8")
+    pipeline(sources=[str(doc)], warehouse_path=str(path), build=False)
+    assert [r[0] for r in _query(path, "select text from raw.quotes")] == ["An entirely different quote,"]
+
+
+def test_second_writer_fails_fast_with_a_clear_message(tmp_path, seeds_dir):
+    """While one run holds the warehouse, another fails at once naming the holder."""
+    path = tmp_path / "w.duckdb"
+    with writer_lock(path):
+        with pytest.raises(WarehouseBusyError, match="another newsdesk run is writing"):
+            pipeline(sources=[str(seeds_dir)], warehouse_path=str(path), build=False)
+
+
+def test_cli_sql_prints_rows(seed_run):
+    """`newsdesk sql` queries the warehouse read-only and prints a table or JSON."""
+    _, path, _ = seed_run
+    result = CliRunner().invoke(app, ["sql", "select count(*) as n from documents", "--warehouse", str(path),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"n": 5}]
+    bad = CliRunner().invoke(app, ["sql", "select * from nope", "--warehouse", str(path)])
+    assert bad.exit_code == 1

@@ -1,0 +1,165 @@
+"""Ingestion: every input becomes a document or a quarantine entry with a reason, never an exception."""
+
+import json
+import os
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.core.records import QuarantineEntry, RawDocument
+from flows.frames import dedupe_documents
+from flows.ingest import discover_sources, read_sources
+
+ARTICLE = "Putin said “we are close” on Friday.\n\nThe talks lasted three hours."
+
+
+def _read(path: Path) -> list:
+    return list(read_sources([path], max_bytes=10_000_000))
+
+
+def _only(items: list, kind: type):
+    assert len(items) == 1, items
+    assert isinstance(items[0], kind), items[0]
+    return items[0]
+
+
+def test_text_file_doc_id_is_file_stem(tmp_path):
+    """A .txt file becomes one document named after the file."""
+    path = tmp_path / "abc_123.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    doc = _only(_read(path), RawDocument)
+    assert (doc.doc_id, doc.source_format, doc.encoding) == ("abc_123", "txt", "utf-8")
+    assert doc.raw_text == ARTICLE
+    assert len(doc.content_hash) == 64
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "expected"),
+    [
+        ("Trump’s “deal” — €5".encode("cp1252"), "cp1252", "Trump’s “deal” — €5"),
+        ("Zürich \x81".encode("latin-1"), "latin-1", "Zürich \x81"),
+        ("\ufeffBOM text".encode("utf-8"), "utf-8", "BOM text"),
+    ],
+    ids=["cp1252", "latin1", "utf8-bom"],
+)
+def test_encodings_are_detected(tmp_path, data, encoding, expected):
+    """UTF-8 first, then cp1252, then latin-1."""
+    path = tmp_path / "enc.txt"
+    path.write_bytes(data)
+    doc = _only(_read(path), RawDocument)
+    assert (doc.raw_text, doc.encoding) == (expected, encoding)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "check"),
+    [
+        ("empty.txt", b"", "empty_file"),
+        ("blank.txt", b"  \n\t\n", "blank_file"),
+        ("random.txt", bytes(range(256)) * 8, "binary_content"),
+        ("scan.pdf", b"%PDF-1.4", "unsupported_type"),
+        ("noext", b"hello", "unsupported_type"),
+    ],
+)
+def test_bad_files_are_quarantined_with_a_reason(tmp_path, name, data, check):
+    """Bad files give one quarantine entry naming the file and what is wrong."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    entry = _only(_read(path), QuarantineEntry)
+    assert entry.check == check
+    assert entry.source_file == str(path)
+    assert len(entry.reason) > 20
+
+
+def test_jsonl_broken_line_quarantined_good_lines_load(tmp_path):
+    """A broken JSONL line is quarantined by line number; the lines around it still load."""
+    path = tmp_path / "dump.jsonl"
+    lines = [json.dumps({"id": "a1", "text": ARTICLE, "title": "T", "outlet": "Daily"}), "{not json",
+             json.dumps({"doc_id": "a2", "text": ARTICLE}), json.dumps({"id": "a3", "title": "no body"})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = _read(path)
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    problems = [i for i in items if isinstance(i, QuarantineEntry)]
+    assert [d.doc_id for d in docs] == ["a1", "a2"]
+    assert docs[0].outlet == "Daily" and docs[0].source == f"{path}:line 1"
+    assert [(p.check, p.locator) for p in problems] == [("invalid_json", "line 2"), ("missing_text", "line 4")]
+
+
+def test_csv_without_text_column_is_quarantined(tmp_path):
+    """A CSV with no body column is quarantined whole, naming the columns it has."""
+    path = tmp_path / "dump.csv"
+    path.write_text("id,headline\n1,Hello\n", encoding="utf-8")
+    entry = _only(_read(path), QuarantineEntry)
+    assert entry.check == "missing_text_column"
+    assert "headline" in entry.reason
+
+
+def test_csv_and_parquet_records(tmp_path):
+    """CSV and Parquet rows load with their ids and metadata; rows without ids get file-row ids."""
+    frame = pl.DataFrame({"id": ["c1", None], "Text": [ARTICLE, ARTICLE], "outlet": ["Wire", "Wire"]})
+    frame.write_csv(tmp_path / "d.csv")
+    frame.write_parquet(tmp_path / "d2.parquet")
+    for name, second_id in (("d.csv", "d-2"), ("d2.parquet", "d2-2")):
+        docs = _read(tmp_path / name)
+        assert [d.doc_id for d in docs] == ["c1", second_id]
+        assert docs[0].outlet == "Wire"
+
+
+def test_html_file_body_and_title(tmp_path):
+    """An HTML page yields its article body and title, without scripts."""
+    body = "".join(f"<p>Paragraph {i} of the article says the talks lasted three hours and more.</p>" for i in range(8))
+    html = (f"<html><head><title>Summit ends</title><script>alert('x')</script></head><body><nav>Home | News</nav>"
+            f"<article><h1>Summit ends</h1>{body}</article><footer>© 2025</footer></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    doc = _only(_read(path), RawDocument)
+    assert doc.doc_id == "page" and doc.title == "Summit ends"
+    assert "Paragraph 3 of the article" in doc.raw_text
+    assert "alert" not in doc.raw_text
+
+
+def test_discover_walks_folders_skips_hidden_and_survives_symlink_loops(tmp_path):
+    """Folders are walked in sorted order; hidden files are skipped; a symlink loop is quarantined."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(ARTICLE)
+    (tmp_path / "1.txt").write_text(ARTICLE)
+    (tmp_path / ".hidden.txt").write_text(ARTICLE)
+    os.symlink(tmp_path / "loop1", tmp_path / "loop2")
+    os.symlink(tmp_path / "loop2", tmp_path / "loop1")
+    os.symlink(tmp_path, tmp_path / "b" / "back")  # a directory link back up: not followed
+    files, problems = discover_sources([tmp_path])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["1.txt", "b/2.txt"]
+    assert sorted(p.check for p in problems) == ["bad_symlink", "bad_symlink"]
+
+
+def test_hostile_file_names_load_as_data(tmp_path):
+    """Quotes, semicolons and SQL in a file name are just part of the doc_id."""
+    path = tmp_path / "x'; drop table documents; --\".txt"
+    path.write_text(ARTICLE)
+    doc = _only(_read(path), RawDocument)
+    assert doc.doc_id == "x'; drop table documents; --\""
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without read permission")
+def test_unreadable_file_is_quarantined(tmp_path):
+    """A file we may not read is quarantined, not raised."""
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE)
+    path.chmod(0)
+    assert _only(_read(path), QuarantineEntry).check == "unreadable"
+
+
+def test_too_large_file_is_quarantined(tmp_path):
+    """Files over the size limit are not read."""
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 2000)
+    entry = _only(list(read_sources([path], max_bytes=1000)), QuarantineEntry)
+    assert entry.check == "too_large"
+
+
+def test_duplicate_doc_ids_are_quarantined_with_both_sources():
+    """The first document with an id wins; the second is quarantined naming the first."""
+    docs = [RawDocument("a", f"{folder}/a.txt", "txt", ARTICLE, "0" * 64) for folder in ("one", "two")]
+    kept, dupes = dedupe_documents(docs, {})
+    assert [d.source for d in kept] == ["one/a.txt"]
+    assert dupes[0].check == "duplicate_doc_id" and "one/a.txt" in dupes[0].reason

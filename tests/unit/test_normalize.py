@@ -1,0 +1,143 @@
+"""Normalization: repair, hard-wrap joining, boilerplate removal, header metadata."""
+
+from pathlib import Path
+
+import pytest
+
+from flows.core.normalize import (
+    is_hard_wrapped,
+    join_wrapped_lines,
+    normalize_document,
+    repair_text,
+    split_paragraphs,
+    strip_boilerplate,
+)
+from flows.core.records import RawDocument
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _raw(text: str, title: str | None = None) -> RawDocument:
+    return RawDocument("doc", "doc.txt", "txt", text, "0" * 64, title=title)
+
+
+def _seed(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return normalize_document(_raw(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("caf\u0065\u0301", "café"),  # NFD → NFC
+        ("Trumpâ€™s talks", "Trump’s talks"),  # UTF-8 read as cp1252
+        ("a\u00a0b\u200bc", "a bc"),  # NBSP to space, zero-width dropped
+        ("line one  \r\nline two", "line one\nline two"),
+        ("bell\x07 char", "bell char"),
+    ],
+    ids=["nfc", "mojibake", "invisible", "crlf", "control"],
+)
+def test_repair_text(text, expected):
+    """Repair fixes encodings and invisible characters without touching real text."""
+    assert repair_text(text) == expected
+
+
+def test_hard_wrap_detection_needs_short_open_lines():
+    """Long one-line paragraphs are not mistaken for wrapped text."""
+    long_lines = ["A full paragraph that goes on and on. " * 4] * 5
+    assert not is_hard_wrapped(long_lines)
+    assert is_hard_wrapped(["The talks went on for", "hours and ended with", "no deal at all, the", "officials said."])
+
+
+def test_join_wrapped_lines_breaks_at_sentence_end_before_capital():
+    """A sentence end followed by a capitalized line starts a new paragraph; other breaks are joined."""
+    lines = ["During a brief statement, Trump said,", "“We didn’t get there,” while admitting", "defeat.",
+             "Putin framed his position around", "security."]
+    assert join_wrapped_lines(lines) == [
+        "During a brief statement, Trump said, “We didn’t get there,” while admitting defeat.",
+        "Putin framed his position around security.",
+    ]
+
+
+def test_dateline_starts_a_paragraph_after_a_headline():
+    """A headline without punctuation is not glued onto the dateline paragraph."""
+    paragraphs, joined = split_paragraphs(
+        "Talks yield nothing, Trump\nsignals more talks\nAnchorage, Alaska — President Trump and\n"
+        "Putin met on Friday without\nan agreement."
+    )
+    assert paragraphs == ["Talks yield nothing, Trump signals more talks",
+                          "Anchorage, Alaska — President Trump and Putin met on Friday without an agreement."]
+    assert joined == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["6 Min Read", "Share This Article", "Share via", "-", "Share", "Advertisement", "AFP contributed to this report."],
+)
+def test_boilerplate_lines_are_removed_and_kept_aside(line):
+    """Page furniture is dropped from the body but recorded in removed_lines."""
+    kept, removed, _ = strip_boilerplate(["Real paragraph.", line, "Another one."])
+    assert kept == ["Real paragraph.", "Another one."]
+    assert removed == [line]
+
+
+def test_byline_block_and_author_bio():
+    """The "By" block and the author bio become the byline, not body text."""
+    kept, removed, byline = strip_boilerplate(
+        ["Sarah", "By", "Sarah", "Sarah James is a tech writer at National Diplomat, covering policy.", "Body."]
+    )
+    assert kept == ["Body."]
+    assert byline == "Sarah James"
+    assert len(removed) == 4
+
+
+def test_seed_000_title():
+    """The headline of 000 is its first line."""
+    doc = _seed("000")
+    assert doc.title == "Trump and Putin: A Summit of Illusions with No Path to Peace"
+    assert doc.text.startswith(doc.title + "\n\n")
+
+
+def test_seed_003_boilerplate_gone():
+    """003 keeps no share button, read time or author bio in its text."""
+    doc = _seed("003")
+    for junk in ("Share This Article", "6 Min Read", "tech writer at National Diplomat"):
+        assert junk not in doc.text
+    assert doc.byline == "Sarah James"
+    assert doc.title == "Despite Red Carpet Rollout, ‘No Deal’ Between Trump And Putin"
+    assert not doc.text.rstrip().endswith("source")
+
+
+def test_seed_002_share_via_gone():
+    """002 keeps no "Share via" line."""
+    doc = _seed("002")
+    assert "Share via" not in doc.text
+    assert "\n\n-\n\n" not in doc.text
+
+
+def test_seed_004_lines_joined():
+    """004's hard-wrapped lines become paragraphs; the headline and dateline are recognized."""
+    doc = _seed("004")
+    assert doc.title == "12-hour talks yield no concrete ceasefire, Trump signals further discussions with Zelenskyy and NATO"
+    assert doc.dateline == "Anchorage, Alaska"
+    assert "“extremely productive”" in doc.text
+    assert "Trump said, “We didn’t get there, but we have a very good chance of getting there,” while" in doc.text
+    paragraphs = doc.text.split("\n\n")
+    assert all("\n" not in p for p in paragraphs)
+    assert 15 <= len(paragraphs) <= 25
+    assert doc.joined_wrapped_lines > 40
+
+
+def test_metadata_title_is_prepended_to_the_body():
+    """A title from metadata (HTML, dumps) becomes the first paragraph so headline figures are found."""
+    doc = normalize_document(_raw("Body sentence one.\n\nBody two.", title="A 12-hour summit"))
+    assert doc.title == "A 12-hour summit"
+    assert doc.text == "A 12-hour summit\n\nBody sentence one.\n\nBody two."
+
+
+def test_normalization_is_idempotent():
+    """Normalizing normalized text changes nothing."""
+    for prefix in ("000", "002", "003", "004"):
+        doc = _seed(prefix)
+        again = normalize_document(_raw(doc.text))
+        assert again.text == doc.text
