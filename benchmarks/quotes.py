@@ -5,7 +5,9 @@ Usage: python benchmarks/quotes.py --split dev|train [--errors N]
 Definitions (printed with the results):
 - Gold: every line of <split>/gold.jsonl, a quote region (without its marks) that holds content words of an
   attributed direct or mixed quotation. Unattributed regions (titles, scare quotes) are not gold, so predictions
-  of kind "scare" are left out of the primary score (the "all kinds" row counts them as predictions too).
+  of kind "scare" are left out of the primary score, except scare quotes nested inside a non-scare prediction
+  (PolNeAR counts every region inside attributed content, so "diplomatic ‘victory’" inside a reported quote is
+  gold). The "all kinds" row counts every prediction.
 - Matching: one-to-one. Candidate pairs are (gold, prediction) with at least one shared character; pairs are
   taken greedily by shared characters, largest first, each gold and each prediction used at most once.
   "overlap" counts every such pair as a hit; "IoU>=.5" keeps only pairs whose intersection over union is at
@@ -105,6 +107,16 @@ def speaker_ok(gold: str, pred: str | None) -> bool:
     return gs <= ps or ps <= gs
 
 
+def counted(q, doc_preds: list) -> bool:
+    """A prediction claims reported speech unless it is a scare quote outside every reported quote."""
+    if q.kind != "scare":
+        return True
+    return any(
+        o.kind != "scare" and o.start_char <= q.start_char and q.end_char <= o.end_char and o is not q
+        for o in doc_preds
+    )
+
+
 def prf(hits: int, npred: int, ngold: int) -> tuple[float, float, float]:
     """Precision, recall, F1."""
     p = hits / npred if npred else 0.0
@@ -121,7 +133,7 @@ def score(docs: dict[str, str], gold: list[dict], preds: dict[str, list], keep_s
     errors: list[str] = []
     for d, text in docs.items():
         gs = by_doc.get(d, [])
-        ps = [q for q in preds[d] if keep_scare or q.kind != "scare"]
+        ps = [q for q in preds[d] if keep_scare or counted(q, preds[d])]
         gspans = [(g["start"], g["end"]) for g in gs]
         pspans = [(q.start_char, q.end_char) for q in ps]
         pairs = match(gspans, pspans)

@@ -42,7 +42,7 @@ FIGURE_SCHEMA = {
 }
 QUARANTINE_SCHEMA = {
     "quarantine_id": pl.String, "stage": pl.String, "source_file": pl.String, "doc_id": pl.String,
-    "locator": pl.String, "check": pl.String, "reason": pl.String, "detail": pl.String,
+    "locator": pl.String, "check": pl.String, "reason": pl.String, "detail": pl.String, "schema_name": pl.String,
 }
 
 

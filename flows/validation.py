@@ -54,4 +54,5 @@ def _entry(stage: str, model: type[pa.DataFrameModel], row: dict, source_of: Map
         doc_id=row.get("doc_id"),
         locator=str(source).split(":", 1)[1] if ":" in str(source) else None,
         detail=json.dumps(detail or {"example": row["example"]}, ensure_ascii=False, default=str)[:1000],
+        schema_name=model.Config.name,
     )

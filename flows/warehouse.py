@@ -41,7 +41,8 @@ create table if not exists raw.figures (
 );
 create table if not exists raw.quarantine (
     quarantine_id varchar primary key, stage varchar not null, source_file varchar not null, doc_id varchar,
-    locator varchar, "check" varchar not null, reason varchar not null, detail varchar, run_id varchar not null,
+    locator varchar, "check" varchar not null, reason varchar not null, detail varchar, schema_name varchar,
+    run_id varchar not null,
     quarantined_at timestamptz not null
 );
 create table if not exists raw.speaker_aliases (
@@ -55,7 +56,10 @@ create table if not exists raw.runs (
 );
 """
 
-TABLE_KEYS = {"documents": "doc_id", "quotes": "doc_id", "figures": "doc_id"}
+# Columns added after a table first shipped; applied on every writable connect so old warehouses catch up.
+MIGRATIONS = """
+alter table raw.quarantine add column if not exists schema_name varchar;
+"""
 
 
 class WarehouseBusyError(RuntimeError):
@@ -72,6 +76,7 @@ def connect(path: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDB
     try:
         if not read_only:
             con.execute(RAW_DDL)
+            con.execute(MIGRATIONS)
         yield con
     finally:
         con.close()

@@ -16,6 +16,7 @@ class QuarantineRows(pa.DataFrameModel):
     check: str = pa.Field(str_length={"min_value": 1})
     reason: str = pa.Field(str_length={"min_value": 1})
     detail: str = pa.Field(nullable=True)
+    schema_name: str = pa.Field(nullable=True, description="the pandera model that rejected the row, if any")
 
     class Config:
         name = "quarantine"

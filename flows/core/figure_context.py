@@ -12,10 +12,12 @@ from flows.core.units import APPROX_QUALIFIERS, QUALIFIER_OPS, TIME_UNITS
 _Q_LEFT = sorted((q for q in QUALIFIER_OPS if not q.startswith("or ") and not q.startswith("and ")),
                  key=len, reverse=True)
 QUAL_LEFT_RE = re.compile(r"(?:^|(?<=[^a-z]))(" + "|".join(re.escape(q) for q in _Q_LEFT) + r")[ \t]+$")
+OUTSIDE_SPAN = APPROX_QUALIFIERS | {"exactly", "precisely"}  # hedges stay outside the span; bounds inside
 QUAL_RIGHT_RE = re.compile(r"[ \t]+(or more|or less|or fewer|or over|and over|and more|or so)\b")
+_NOT_RATE = r"(?![ \t]+(?:earlier|ago|later|before|after|prior|previously|since|on|from|into|in|of)\b)"
 RATE_RE = re.compile(r"(?:[ \t]*/[ \t]*|[ \t]+(?:a|an|per|each|every)[ \t]+)(second|minute|hour|day|week|month|year|"
-                     r"annum)\b")
-NOUN_RATE_RE = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:a|an|per|each|every)[ \t]+(day|week|month|year|hour)\b")
+                     r"annum)\b" + _NOT_RATE)
+NOUN_RATE_RE = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:a|an|per|each|every)[ \t]+(day|week|month|year|hour)\b" + _NOT_RATE)
 A_UNIT_RE = re.compile(r"\b(an?)[ \t]+(hour|minute|day|week|month|year|decade|penny|dime|nickel)\b")
 _A_UNIT_VALUE_UNIT = {"penny": "penny", "dime": "dime", "nickel": "nickel"}
 _A_UNIT_CUE_RE = re.compile(r"\b(?:under|about|around|nearly|almost|over|roughly|approximately|within|"
@@ -53,14 +55,14 @@ def attach_qualifier(c: Cand, low: str) -> None:
         q = " ".join(m.group(1).split())
         c.qualifier = q
         c.approx = q in APPROX_QUALIFIERS
-        if not c.approx:
+        if q not in OUTSIDE_SPAN:
             c.start = m.start(1)
     r = QUAL_RIGHT_RE.match(low, c.end)
-    if r and c.qualifier is None:
-        c.qualifier, c.end = r.group(1), r.end()
-        c.approx = r.group(1) == "or so"
-        if c.approx:
-            c.end = c.end - len(r.group(0))
+    if r:
+        if r.group(1) == "or so":
+            c.qualifier, c.approx = c.qualifier or "or so", True
+        else:
+            c.qualifier, c.end = r.group(1), r.end()
 
 
 def attach_rate(c: Cand, low: str, text: str) -> None:
@@ -83,14 +85,13 @@ def article_figures(low: str, anchors: list[tuple[int, int, str]]) -> list[Cand]
         word = low[a_start:a_end]
         if typ != "w" or word not in ("hour", "penny", "dime", "nickel", "half"):
             continue
-        m = A_UNIT_RE.search(low, max(0, a_start - 14), a_end) if word == "half" else \
-            A_UNIT_RE.match(low, max(0, a_start - 3))
+        m = A_UNIT_RE.search(low, max(0, a_start - 14 if word == "half" else a_start - 4), a_end)
         if m is None or m.end(2) > a_end + (0 if word != "half" else -4):
             continue
         unit = _A_UNIT_VALUE_UNIT.get(m.group(2)) or TIME_UNITS[m.group(2)]
         half = re.match(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half\b", low[m.end():m.end() + 16])
         cue = _A_UNIT_CUE_RE.search(low, max(0, m.start() - 20), m.start())
-        if (half is None) == (word == "half") or not (half or cue or unit in ("penny", "dime", "nickel")):
+        if (word == "half" and half is None) or not (half or cue or unit in ("penny", "dime", "nickel")):
             continue
         end = m.end() + (half.end() if half else 0)
         out.append(Cand(m.start(), end, 1.5 if half else 1.0, "card", True, unit=unit, num_end=m.end(1)))
@@ -158,6 +159,21 @@ def is_pronoun_one(c: Cand, low: str) -> bool:
 
 
 _TIME_TAILS = ("am", "pm", "a.m", "p.m", " am", " pm", " a.m", " p.m", " o'", " o’")
+
+
+_SENT_END = frozenset(".!?:;\n“\"‘(—")
+
+
+def in_proper_name(c: Cand, text: str) -> bool:
+    """Capitalized spelled-out number mid-sentence is part of a name ('America First', 'the Big Four')."""
+    if not c.words or not text[c.start:c.start + 1].isupper():
+        return False
+    before = text[max(0, c.start - 40):c.start].rstrip()
+    if not before or before[-1] in _SENT_END or not before[-1].isalpha():
+        return False
+    para_start = text.rfind("\n", 0, c.start) + 1
+    words = text[para_start:c.end].split()
+    return sum(w[:1].isupper() for w in words) < 0.6 * len(words)
 
 
 def negative_spans(low: str, anchors: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

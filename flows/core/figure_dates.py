@@ -54,7 +54,7 @@ def find_dates(low: str, text: str, anchors: list[tuple[int, int, str]] | None =
     for a_start, a_end, typ in anchors:
         if a_start < done or typ == "v" or (typ == "w" and low[a_start:a_end] not in MONTH_WORDS):
             continue
-        if typ == "d" and low[a_end:a_end + 1] not in ("-", "/", ".") or low[a_end:a_end + 2] == ". ":
+        if typ == "d" and (low[a_end:a_end + 1] not in ("-", "/", ".") or low[a_end:a_end + 2] == ". "):
             continue  # digit-led dates without a month name need a separator ("2018-7-6", "2/29/2020")
         if typ == "w" and not _number_near(low, a_start, a_end):
             continue

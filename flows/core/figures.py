@@ -20,6 +20,7 @@ from flows.core.figure_context import (
     attach_qualifier,
     attach_rate,
     find_measures,
+    in_proper_name,
     is_pronoun_one,
     negative_spans,
 )
@@ -59,7 +60,7 @@ def extract_figures(text: str) -> list[Figure]:
         attach_rate(c, low, text)
         c.kind = _classify(c)
         find_measures(c, text)
-    kept = [c for c in cands if not _is_negative(c, low)]
+    kept = [c for c in cands if not _is_negative(c, low) and not in_proper_name(c, text)]
     return [_freeze(c, text) for c in _dedupe(kept + dates)]
 
 
@@ -122,6 +123,8 @@ def _is_negative(c: Cand, low: str) -> bool:
     """Drop pronoun 'one', bare fraction words ('third quarter'), 'the second half'."""
     if is_pronoun_one(c, low) or (c.measures or "").lower() in ("one", "ones"):
         return c.unit is None and c.low is None
+    if c.kind == "ordinal" and low.startswith((" quarter", " half"), c.end):
+        return True  # period designators ("third quarter", "first half"), not quantities
     s = low[c.start:c.end]
     if s in ("quarter", "third", "fourth", "fifth", "quarters", "thirds") and c.form == "frac":
         return True

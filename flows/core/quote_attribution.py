@@ -173,7 +173,7 @@ def _seen_inside(text: str, word: str) -> bool:
 def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
     """A speech verb before the quote in its sentence: "Putin stated, “…”", "Filippenko, an analyst, noted: “…”"."""
     toks = tokens(ctx.text, max(seg_start, span.open_at - _WINDOW), span.open_at)
-    participle = None
+    fallback: re.Match[str] | None = None
     for vi, t in enumerate(toks):
         w = t.group()
         if not _is_verb(w):
@@ -182,12 +182,12 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         if m is not None:
             return Attribution(m, w.rstrip("."), "apposition" if appos else "verb_before")
         lead = toks[vi - 1].group().lower() if vi else ","
-        if participle is None and w.endswith("ing") and lead in _PARTICIPLE_LEAD:
-            participle = w
-    if participle is None:
+        if fallback is None or (w.endswith("ing") and lead in _PARTICIPLE_LEAD):
+            fallback = t
+    if fallback is None:
         return None
-    m = first_subject(ctx, tokens(ctx.text, sent_start, span.open_at) if sent_start < seg_start else toks)
-    return Attribution(m, participle, "verb_before") if m is not None else None
+    m = first_subject(ctx, outside_tokens(ctx, sent_start, fallback.start()))
+    return Attribution(m, fallback.group().rstrip("."), "verb_before") if m is not None else None
 
 
 def sieve_according(ctx: DocContext, sent_start: int, sent_end: int) -> Attribution | None:

@@ -54,14 +54,19 @@ def form_kind(quote: str, prefix: str) -> str:
 
 
 def classify(quote: str, prefix: str, nested: bool, headline: bool) -> str:
-    """Kind before attribution: "scare" for titles, terms and short nested quotes, else full/partial."""
+    """Kind before attribution: "scare" for terms and short nested quotes, "title" for titles, else full/partial."""
     if nested and len(words(quote)) <= SHORT_WORDS:
         return "scare"
     if introduced_as_term(prefix):
         return "scare"
     if is_title(quote) and not headline:
-        return "scare"
+        return "title"
     return form_kind(quote, prefix)
+
+
+def settle_title(method: str | None) -> str:
+    """A title is someone's words only when a speech verb before it introduces it ("called her “Miss Piggy”")."""
+    return "partial" if method in ("verb_before", "according_to", "colon") else "scare"
 
 
 def demote_unattributed(kind: str, quote: str) -> str:

@@ -17,7 +17,7 @@ from flows.core.lexicon import (
 )
 from flows.core.quote_patterns import MODIFIER_SET, TOKEN_RE
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _STRIP = TITLES | DEMONYMS | CAPITALIZED_STOPWORDS
 _ABBREV = frozenset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. lt. col. capt. maj. sgt. adm. rev. prof. u.s. u.k. d.c. inc. co. corp.".split())
 _RIGHT_STOPS = frozenset(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flows.core import quote_attribution as sv
 from flows.core.quote_attribution import Attribution, DocContext, close_end
-from flows.core.quote_kind import classify, demote_unattributed
+from flows.core.quote_kind import classify, demote_unattributed, settle_title
 from flows.core.quote_mentions import Mention, is_unresolvable, pronoun_gender
 from flows.core.quote_names import full_names, name_gender, pick_antecedent
 from flows.core.quote_spans import RawSpan, find_spans
@@ -126,7 +126,11 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
         d.kind = "full"
         return d
     d.attribution = _attribute(ctx, drafts, d)
-    if d.attribution is None:
+    if kind == "title":
+        d.kind = settle_title(d.attribution.method if d.attribution else None)
+        if d.kind == "scare":
+            d.attribution = None
+    elif d.attribution is None:
         d.kind = demote_unattributed(kind, quote)
     return d
 

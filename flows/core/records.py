@@ -86,3 +86,4 @@ class QuarantineEntry:
     doc_id: str | None = None
     locator: str | None = None  # where inside the file: "line 17", "row 3"
     detail: str | None = None  # the offending value, truncated
+    schema_name: str | None = None  # the pandera model that rejected it, when a validation check did

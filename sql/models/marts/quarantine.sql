@@ -14,6 +14,7 @@ ordered as (
         check_name,
         reason,
         detail,
+        schema_name,
         run_id,
         quarantined_at
     from quarantine

@@ -17,6 +17,7 @@ renamed as (
         "check" as check_name,
         reason,
         detail,
+        schema_name,
         -- timestamps
         quarantined_at
     from source
