@@ -20,6 +20,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+dq: $(STAMP)
+	$(BIN)/newsdesk dq --warehouse $(WAREHOUSE) --out dq_out
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/quotes.py --split dev
 	$(BIN)/python benchmarks/figures.py

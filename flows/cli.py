@@ -37,6 +37,12 @@ def run(
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch task.")] = None,
     no_build: Annotated[bool, typer.Option("--no-build", help="Load only; skip the dbt models.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when anything was quarantined.")] = False,
+    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-process every document, changed or not.")] = False,
+    task_runner: Annotated[str | None, typer.Option(help="thread (default), process or dask.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Parallel workers for the batch tasks (default: CPUs).")] = None,
+    dask_address: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://host:8786 (--task-runner dask); "
+                                                         "a local cluster when omitted.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON (for scripts).")] = False,
 ) -> None:
     """Run the pipeline on files or folders into the warehouse.
 
@@ -44,21 +50,33 @@ def run(
     """
     from flows.settings import get_settings
 
-    sources = source or [get_settings().seeds_path]
+    settings = get_settings()
+    sources = source or [settings.seeds_path]
     missing = [str(s) for s in sources if not s.exists() and not s.is_symlink()]
     if missing:
         err_console.print(f"[red]error:[/] source not found: {', '.join(missing)}")
         raise typer.Exit(2)
-    from flows.pipeline import pipeline
+    from flows.progress import RichReporter, set_reporter
+    from flows.runners import RUNNERS, configured_pipeline
     from flows.warehouse import WarehouseBusyError
 
+    kind = task_runner or ("dask" if dask_address else settings.task_runner)
+    if kind not in RUNNERS:
+        err_console.print(f"[red]error:[/] --task-runner must be one of {', '.join(RUNNERS)}")
+        raise typer.Exit(2)
+    if console.is_terminal:
+        set_reporter(RichReporter())
+    flow = configured_pipeline(kind, workers or settings.workers, dask_address or settings.dask_address)
     try:
-        summary = pipeline(sources=[str(s) for s in sources], warehouse_path=str(_warehouse(warehouse)),
-                           batch_size=batch_size, build=not no_build)
+        summary = flow(sources=[str(s) for s in sources], warehouse_path=str(_warehouse(warehouse)),
+                       batch_size=batch_size, build=not no_build, full_refresh=full_refresh)
     except WarehouseBusyError as err:
         err_console.print(f"[red]error:[/] {err}")
         raise typer.Exit(3) from None
-    _print_summary(summary)
+    if as_json:
+        print(json.dumps(summary, default=str))
+    else:
+        _print_summary(summary)
     if summary["status"] != "success":
         err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(summary["dbt_failures"][:20]))
         raise typer.Exit(1)
@@ -70,8 +88,13 @@ def run(
 def _print_summary(summary: dict) -> None:
     """Print the run's counts and its quarantine list."""
     table = Table(title="newsdesk run", show_header=False)
-    for key in ("files", "documents", "quotes", "figures", "quarantined", "seconds", "warehouse", "run_id"):
+    for key in ("files", "megabytes", "documents", "unchanged", "quotes", "figures", "quarantined", "seconds",
+                "warehouse", "run_id"):
         table.add_row(key, str(summary.get(key)))
+    quality = summary.get("data_quality")
+    if quality:
+        verdict = "[green]pass[/]" if quality["passed"] else "[red]FAIL[/] " + ", ".join(quality["errors"])
+        table.add_row("data quality", f"{verdict} ({quality['pass']} passed, {quality['warn']} warnings; newsdesk dq)")
     console.print(table)
     if summary.get("quarantined"):
         from flows.warehouse import connect
@@ -130,6 +153,146 @@ def sql(
         _print_rows(columns, rows[:max_rows])
         if len(rows) > max_rows:
             console.print(f"({len(rows) - max_rows} more rows; use --max-rows or --format csv)")
+
+
+@app.command()
+def requeue(
+    warehouse: WarehouseOption = None,
+    stage: Annotated[str | None, typer.Option(help="Only rows of this stage (ingest, normalize, quotes …).")] = None,
+    check: Annotated[str | None, typer.Option(help="Only rows failing this check (invalid_json …).")] = None,
+    run_id: Annotated[str | None, typer.Option("--run-id", help="Only rows quarantined by this run.")] = None,
+    source_file: Annotated[str | None, typer.Option("--source-file", help="Only rows of this file.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be re-processed; change nothing.")] = False,
+    no_build: Annotated[bool, typer.Option("--no-build", help="Load only; skip the dbt models.")] = False,
+) -> None:
+    """Re-run the pipeline on the source files of quarantined rows (after fixing them).
+
+    Fixed files drop out of quarantine; files still broken are quarantined again with the current reason.
+    Rows whose file is gone are listed and left in place.
+    Example: newsdesk requeue --check invalid_json --dry-run
+    """
+    from flows.requeue import plan
+
+    path = _warehouse(warehouse)
+    if not path.exists():
+        err_console.print(f"[red]error:[/] no warehouse at {path}; run `newsdesk run` first.")
+        raise typer.Exit(2)
+    todo = plan(path, stage=stage, check=check, run_id=run_id, source_file=source_file)
+    if not todo.files:
+        console.print("nothing quarantined matches; nothing to re-process.")
+        return
+    _print_rows(["file", "rows", "stages", "checks", "status"],
+                [(f.source_file, f.rows, ", ".join(f.stages), ", ".join(f.checks),
+                  "re-process" if f.path else "missing: left in quarantine") for f in todo.files],
+                title="requeue" + (" (dry run)" if dry_run else ""))
+    if todo.missing:
+        err_console.print(f"[yellow]warning:[/] {len(todo.missing)} quarantined file(s) no longer exist; their rows stay "
+                          "in quarantine (delete them with SQL once you no longer need them).")
+    if dry_run or not todo.sources:
+        return
+    from flows.pipeline import pipeline
+    from flows.warehouse import WarehouseBusyError
+
+    try:
+        summary = pipeline(sources=todo.sources, warehouse_path=str(path), build=not no_build)
+    except WarehouseBusyError as err:
+        err_console.print(f"[red]error:[/] {err}")
+        raise typer.Exit(3) from None
+    if as_json:
+        print(json.dumps(summary, default=str))
+    else:
+        _print_summary(summary)
+    if summary["status"] != "success":
+        err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(summary["dbt_failures"][:20]))
+        raise typer.Exit(1)
+
+
+@app.command()
+def dq(
+    warehouse: WarehouseOption = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for dq_report.md and dq_junit.xml.")] = Path(
+        "dq_out"),
+    flow: Annotated[bool, typer.Option("--flow", help="Run as the Prefect flow newsdesk-dq and publish the report as "
+                                                      "the artifact dq-report (slower: needs a Prefect API).")] = False,
+    max_quarantine_share: Annotated[float | None, typer.Option(
+        min=0.0, max=1.0, envvar="NEWS_DQ_MAX_QUARANTINE_SHARE",
+        help="Largest share of documents, quotes or figures the last run may quarantine (default 0.25).")] = None,
+) -> None:
+    """Run the data-quality checks; write dq_report.md and dq_junit.xml; exit 1 if any error check fails.
+
+    Example: newsdesk dq --warehouse warehouse/newsdesk.duckdb --out dq_out
+    """
+    import duckdb
+
+    from flows.dq import CheckResult, DataQualityError, DQConfig, rich_table, run_dq, write_reports
+
+    path = _warehouse(warehouse)
+    if not path.exists():
+        err_console.print(f"[red]error:[/] no warehouse at {path}; run `newsdesk run` first.")
+        raise typer.Exit(2)
+    try:
+        if flow:
+            from flows.dq_flow import dq_flow
+
+            try:
+                outcome = dq_flow(str(path), str(out), max_quarantine_share)
+            except DataQualityError as err:
+                outcome = err.outcome
+            results = [CheckResult.from_dict(r) for r in outcome["results"]]
+            paths = {"report": outcome["report"], "junit": outcome["junit"]}
+        else:
+            results, context = run_dq(path, DQConfig.build(max_quarantine_share))
+            paths = write_reports(results, context, out)
+    except duckdb.Error as err:
+        err_console.print(f"[red]error:[/] cannot read the warehouse {path}: {err}")
+        raise typer.Exit(2) from None
+    console.print(rich_table(results))
+    console.print(f"report: {paths['report']}\njunit:  {paths['junit']}", highlight=False)
+    failed = [r.name for r in results if r.blocking]
+    warned = [r.name for r in results if r.outcome == "warn"]
+    if warned:
+        console.print(f"warnings: {', '.join(warned)}", highlight=False)
+    if failed:
+        err_console.print(f"[red]error:[/] {len(failed)} data-quality check(s) failed: {', '.join(failed)}",
+                          highlight=False)
+        raise typer.Exit(1)
+    console.print("[green]data quality: all error checks passed[/]")
+
+
+@app.command()
+def serve(
+    source: Annotated[list[Path] | None, typer.Option("--source", "-s", help="File or folder; repeatable.")] = None,
+    warehouse: WarehouseOption = None,
+    cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '0 * * * *' for hourly.")] = "0 * * * *",
+    timezone: Annotated[str, typer.Option(help="Time zone the cron expression is read in.")] = "UTC",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "scheduled",
+    task_runner: Annotated[str | None, typer.Option(help="thread (default), process or dask.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Parallel workers for the batch tasks.")] = None,
+    dask_address: Annotated[str | None, typer.Option(help="Dask scheduler address for --task-runner dask.")] = None,
+) -> None:
+    """Serve the pipeline as a Prefect deployment that runs on a cron schedule (stops on Ctrl-C / SIGTERM).
+
+    Schedules live in the Prefect API: start `prefect server start --host 127.0.0.1` and set
+    PREFECT_API_URL=http://127.0.0.1:4200/api first, or runs are only scheduled while this process lives.
+
+    Example: newsdesk serve --cron "0 * * * *" --source /data/feeds --warehouse warehouse/newsdesk.duckdb
+    """
+    import os
+
+    from prefect.schedules import Cron
+
+    from flows.runners import configured_pipeline
+    from flows.settings import get_settings
+
+    settings = get_settings()
+    sources = [str(s.resolve()) for s in (source or [settings.seeds_path])]
+    if not os.environ.get("PREFECT_API_URL"):
+        err_console.print("[yellow]warning:[/] PREFECT_API_URL is not set: the deployment lives in a temporary "
+                          "server that ends with this process. See README › Running on a schedule.")
+    flow = configured_pipeline(task_runner or settings.task_runner, workers or settings.workers,
+                               dask_address or settings.dask_address)
+    flow.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
+               parameters={"sources": sources, "warehouse_path": str(_warehouse(warehouse))})
 
 
 @app.command()

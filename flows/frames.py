@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 
 import polars as pl
 
@@ -169,3 +169,30 @@ def _figure_row(doc_id: str, text: str, figure: Figure) -> dict:
     for key in ("value", "low", "high"):
         row[key] = None if row[key] is None else float(row[key])
     return row
+
+
+@dataclass
+class Batch:
+    """One batch of documents on its way through the stages; each stage returns the next Batch."""
+
+    batch_no: int
+    docs: pl.DataFrame  # raw documents after ingest, normalized documents after normalize
+    quotes: pl.DataFrame | None = None
+    figures: pl.DataFrame | None = None
+    problems: list[QuarantineEntry] = field(default_factory=list)
+    unchanged: int = 0  # documents skipped because their content and the extractors are unchanged
+    input_bytes: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage's own work
+
+    def stats(self) -> dict[str, float]:
+        """Counts and stage timings for progress reporting and the run summary."""
+        return {"documents": self.docs.height, "quotes": 0 if self.quotes is None else self.quotes.height,
+                "figures": 0 if self.figures is None else self.figures.height, "quarantined": len(self.problems),
+                "unchanged": self.unchanged, "bytes": self.input_bytes,
+                **{f"{stage}_seconds": value for stage, value in self.seconds.items()}}
+
+
+def skip_unchanged(docs: list[RawDocument], known: dict[str, str]) -> tuple[list[RawDocument], int]:
+    """Drop documents whose doc_id was loaded before with the same content hash (and extractor version)."""
+    changed = [doc for doc in docs if known.get(doc.doc_id) != doc.content_hash]
+    return changed, len(docs) - len(changed)

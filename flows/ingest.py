@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -20,6 +21,7 @@ from flows.core.records import QuarantineEntry, RawDocument
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 DUMP_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".parquet"}
+STREAMED_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}  # read in record ranges, so no whole-file size limit
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DUMP_SUFFIXES
 ID_FIELDS = ("doc_id", "id")
 # Control bytes (other than tab/newline/carriage return/form feed) above this share mean "not text".
@@ -80,6 +82,88 @@ def _os_problem(err: OSError) -> QuarantineEntry:
     return QuarantineEntry("discover", str(err.filename), f"cannot list folder: {err.strerror}", "unreadable_folder")
 
 
+@dataclass(frozen=True, slots=True)
+class WorkUnit:
+    """What one ingest call reads: a whole file, or a record range of a large dump (streamed, never whole)."""
+
+    path: Path
+    first: int = 0  # 0-based index of the first record of the slice
+    count: int | None = None  # records in the slice; None means the whole file
+    byte_start: int = 0  # JSONL slices: byte range of their lines
+    byte_stop: int | None = None
+
+    @property
+    def weight(self) -> int:
+        """How many documents the unit holds, roughly, for batching."""
+        return self.count or 1
+
+
+def plan_units(files: Iterable[Path], records_per_unit: int) -> list[WorkUnit]:
+    """Split large dumps into record ranges so memory stays bounded by batch size, not file size."""
+    units: list[WorkUnit] = []
+    for path in files:
+        suffix = path.suffix.lower()
+        try:
+            if suffix in (".jsonl", ".ndjson"):
+                units.extend(_jsonl_units(path, records_per_unit))
+            elif suffix in (".csv", ".parquet"):
+                units.extend(_table_units(path, records_per_unit))
+            else:
+                units.append(WorkUnit(path))
+        except Exception:  # unreadable or malformed: the reader quarantines it with the reason
+            units.append(WorkUnit(path))
+    return units
+
+
+def _jsonl_units(path: Path, per_unit: int) -> list[WorkUnit]:
+    """Byte ranges of every `per_unit` lines, found in one streaming pass over the file."""
+    boundaries, lines, offset = [0], 0, 0
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 23):
+            position = -1
+            while (position := block.find(b"\n", position + 1)) != -1:
+                lines += 1
+                if lines % per_unit == 0:
+                    boundaries.append(offset + position + 1)
+            offset += len(block)
+    if boundaries[-1] != offset:
+        boundaries.append(offset)
+    if len(boundaries) <= 2:
+        return [WorkUnit(path)]
+    return [WorkUnit(path, i * per_unit, per_unit, start, stop)
+            for i, (start, stop) in enumerate(zip(boundaries, boundaries[1:]))]
+
+
+def _table_units(path: Path, per_unit: int) -> list[WorkUnit]:
+    """Row ranges of a CSV or Parquet file."""
+    scan = pl.scan_parquet(path) if path.suffix.lower() == ".parquet" else pl.scan_csv(path, infer_schema=False)
+    rows = scan.select(pl.len()).collect().item()
+    if rows <= per_unit:
+        return [WorkUnit(path)]
+    return [WorkUnit(path, first, min(per_unit, rows - first)) for first in range(0, rows, per_unit)]
+
+
+def read_unit(unit: WorkUnit, max_bytes: int) -> Iterator[Item]:
+    """Read one work unit; a slice of a dump is read without loading the rest of the file."""
+    if unit.count is None:
+        yield from read_path(unit.path, max_bytes)
+    elif unit.byte_stop is not None:
+        with open(unit.path, "rb") as handle:
+            handle.seek(unit.byte_start)
+            data = handle.read(unit.byte_stop - unit.byte_start)
+        text, _, problem = decode_bytes(data)
+        if problem in (None, "blank"):
+            yield from _read_jsonl(unit.path, text or "", first_line=unit.first + 1)
+        else:
+            check, reason = _DECODE_REASONS[problem]
+            yield QuarantineEntry("ingest", str(unit.path), reason, check,
+                                  locator=f"lines {unit.first + 1}-{unit.first + unit.count}")
+    else:
+        scan = (pl.scan_parquet(unit.path) if unit.path.suffix.lower() == ".parquet"
+                else pl.scan_csv(unit.path, infer_schema=False))
+        yield from _read_table(unit.path, lambda: scan.slice(unit.first, unit.count).collect(), first_row=unit.first + 1)
+
+
 def content_hash(text: str) -> str:
     """The sha256 of a document's text (and metadata), used to detect changes between runs."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -124,7 +208,7 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
         return
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if size > max_bytes and suffix not in STREAMED_SUFFIXES:
             yield QuarantineEntry(
                 "ingest", str(path),
                 f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (NEWS_MAX_DOCUMENT_BYTES).", "too_large",
@@ -182,9 +266,9 @@ def _locator(source: str) -> str | None:
     return source.split(":", 1)[1] if ":" in source else None
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
+def _read_jsonl(path: Path, text: str, first_line: int = 1) -> Iterator[Item]:
     """One record per line; a broken line is quarantined and the rest still load."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:
@@ -211,7 +295,7 @@ def _read_json(path: Path, text: str) -> Iterator[Item]:
         yield record_to_document(record, path, f"record {index}", fallback)
 
 
-def _read_table(path: Path, load) -> Iterator[Item]:
+def _read_table(path: Path, load, first_row: int = 1) -> Iterator[Item]:
     """CSV or Parquet: every row a record; a file without a text or html column is quarantined whole."""
     try:
         frame = load()
@@ -227,7 +311,7 @@ def _read_table(path: Path, load) -> Iterator[Item]:
         )
         return
     frame = frame.rename({original: lower for lower, original in columns.items()})
-    for index, record in enumerate(frame.iter_rows(named=True), start=1):
+    for index, record in enumerate(frame.iter_rows(named=True), start=first_row):
         yield record_to_document(record, path, f"row {index}", f"{path.stem}-{index}")
 
 
@@ -259,12 +343,14 @@ def record_to_document(record: object, path: Path, locator: str, fallback_id: st
     )
 
 
-def read_sources(paths: Iterable[Path], max_bytes: int) -> Iterator[Item]:
-    """Read every path in turn; an unexpected error in one file is quarantined, never raised."""
-    for path in paths:
+def read_sources(units: Iterable[WorkUnit | Path], max_bytes: int) -> Iterator[Item]:
+    """Read every unit (or whole path) in turn; an unexpected error in one is quarantined, never raised."""
+    for unit in units:
+        unit = unit if isinstance(unit, WorkUnit) else WorkUnit(Path(unit))
         try:
-            yield from read_path(path, max_bytes)
+            yield from read_unit(unit, max_bytes)
         except Exception as err:  # last line of defence: one bad file never aborts a run
             yield QuarantineEntry(
-                "ingest", str(path), f"unexpected error while reading: {type(err).__name__}: {err}"[:500], "read_error"
+                "ingest", str(unit.path), f"unexpected error while reading: {type(err).__name__}: {err}"[:500],
+                "read_error",
             )

@@ -1,17 +1,22 @@
 """The newsdesk pipeline: discover → ingest → normalize → extract (batch by batch) → load → model.
 
-Each stage is a task over a batch of documents; batches are staged as Parquet and the whole run is loaded
-in one transaction, so the warehouse never holds half a run. A second run on the same warehouse fails
+Each stage is a task over a batch of documents. Batches run concurrently on the flow's task runner (threads by
+default; a process pool or a Dask cluster for CPU-bound scale-out) with a bounded number in flight, so memory
+follows the batch size, not the corpus. Batches are staged as Parquet and the whole run is loaded in one
+transaction, so the warehouse never holds half a run. Documents whose content and extractor code are
+unchanged since they were loaded are skipped (incremental runs). A second run on the same warehouse fails
 fast (or waits NEWS_LOCK_TIMEOUT_SECONDS) instead of interleaving writes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import tempfile
 import time
 import uuid
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -19,7 +24,14 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import PROJECT_ROOT, tasks, warehouse
+from flows.core.records import QuarantineEntry
+from flows.dq_flow import dq_checks
+from flows.ingest import WorkUnit
+from flows.progress import get_reporter
 from flows.settings import get_settings
+
+# Code whose change must re-process every document: extraction, normalization, schemas and frame building.
+VERSIONED_SOURCES = ("flows/core/*.py", "flows/frames.py", "schemas/*.py")
 
 
 def code_version() -> str:
@@ -34,50 +46,122 @@ def code_version() -> str:
     return f"{version('newsdesk')}+{sha}" if sha else version("newsdesk")
 
 
-def batched(items: Sequence, size: int) -> Iterator[list]:
-    """Consecutive slices of at most `size` items."""
-    for start in range(0, len(items), size):
-        yield list(items[start:start + size])
+def extractor_version() -> str:
+    """A hash of the extraction code: a document is re-processed when it or this changes."""
+    digest = hashlib.sha256()
+    for pattern in VERSIONED_SOURCES:
+        for path in sorted(PROJECT_ROOT.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def plan_batches(units: Sequence[WorkUnit], size: int) -> Iterator[list[WorkUnit]]:
+    """Group work units into batches of about `size` documents."""
+    batch: list[WorkUnit] = []
+    weight = 0
+    for unit in units:
+        if batch and weight + unit.weight > size:
+            yield batch
+            batch, weight = [], 0
+        batch.append(unit)
+        weight += unit.weight
+    if batch:
+        yield batch
 
 
 @flow(name="newsdesk-pipeline")
 def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None,
-             build: bool = True) -> dict:
+             build: bool = True, full_refresh: bool = False, max_in_flight: int | None = None) -> dict:
     """Run the whole pipeline on files/folders into a DuckDB warehouse and return the run summary."""
     settings = get_settings()
     path = str(Path(warehouse_path or settings.warehouse_path).resolve())
     size = batch_size or settings.batch_size
     logger = get_run_logger()
-    started, run_id = time.monotonic(), uuid.uuid4().hex
+    started, run_id, version = time.monotonic(), uuid.uuid4().hex, extractor_version()
     with warehouse.writer_lock(path, settings.lock_timeout_seconds):
         warehouse.start_run(path, run_id, str(flow_run.get_id() or ""), list(sources), code_version())
-        files, problems = tasks.discover(sources)
+        files, units, problems = tasks.discover(sources, size)
         staging = Path(tempfile.mkdtemp(prefix=f"newsdesk-{run_id[:8]}-", dir=Path(path).parent))
         try:
-            seen: dict[str, str] = {}
-            for batch_no, batch in enumerate(batched(files, size)):
-                raw, ingest_problems = tasks.ingest_batch(batch, seen, settings.max_document_bytes)
-                docs, normalize_problems = tasks.normalize_batch(raw)
-                quotes, figures, extract_problems = tasks.extract_batch(docs)
-                staged = tasks.stage_batch(staging, batch_no, docs, quotes, figures,
-                                           ingest_problems + normalize_problems + extract_problems)
-                logger.info("batch %d: %d files → %s", batch_no, len(batch), staged)
+            known = None if full_refresh else tasks.snapshot_known(path, staging, version)
+            batches = list(plan_batches(units, size))
+            totals = _run_batches(batches, staging, known, settings.max_document_bytes,
+                                  max_in_flight or settings.max_batches_in_flight, logger)
             tasks.stage_problems(staging, problems)
-            counts = tasks.load_warehouse(path, staging, run_id, [str(f) for f in files] + list(map(str, sources)))
+            batches_done = time.monotonic()
+            counts = tasks.load_warehouse(path, staging, run_id, [str(f) for f in files] + list(map(str, sources)),
+                                          version)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        counts["files"] = len(files)
+        load_done = time.monotonic()
         tasks.canonicalize_speakers(path)
-        outcome = tasks.build_models(path) if build else None
-        dbt_status = None if outcome is None else ("success" if outcome.success else "failed")
+        outcome = tasks.build_models(path, full_refresh) if build else None
+        counts.update(files=len(files), unchanged=totals["unchanged"], megabytes=round(totals["bytes"] / 1e6, 3),
+                      timings=_timings(totals, started, batches_done, load_done))
         status = "success" if outcome is None or outcome.success else "failed"
-        message = "" if outcome is None else "; ".join(outcome.failures[:20])
-        warehouse.finish_run(path, run_id, status, counts, dbt_status, message)
-    summary = {"run_id": run_id, "warehouse": path, "status": status, "dbt_status": dbt_status,
+        warehouse.finish_run(path, run_id, status, counts, None if outcome is None else status,
+                             "" if outcome is None else "; ".join(outcome.failures[:20]))
+        if build:
+            quality = dq_checks(path)
+            counts["data_quality"] = {k: quality[k] for k in ("passed", "pass", "fail", "warn", "errors", "warnings")}
+    summary = {"run_id": run_id, "warehouse": path, "status": status,
+               "dbt_status": None if outcome is None else status,
                "dbt_failures": [] if outcome is None else outcome.failures,
                "seconds": round(time.monotonic() - started, 2), **counts}
     logger.info("run summary: %s", summary)
     return summary
+
+
+def _timings(totals: Counter, started: float, batches_done: float, load_done: float) -> dict[str, float]:
+    """Where the run's time went: batch phase wall time, each stage's own work, load, and models."""
+    stages = {key: round(value, 3) for key, value in totals.items() if key.endswith("_seconds")}
+    return {"batches_wall_seconds": round(batches_done - started, 3), **stages,
+            "load_seconds": round(load_done - batches_done, 3), "models_seconds": round(time.monotonic() - load_done, 3)}
+
+
+def _run_batches(batches: list[list[WorkUnit]], staging: Path, known: Path | None, max_bytes: int,
+                 max_in_flight: int, logger) -> Counter:
+    """Submit every batch's stage chain, keeping at most `max_in_flight` batches alive at once."""
+    reporter = get_reporter()
+    reporter.start(sum(len(b) for b in batches), 0)
+    totals: Counter = Counter()
+    in_flight: deque = deque()
+    try:
+        for batch_no, units in enumerate(batches):
+            raw = tasks.ingest_batch.submit(units, batch_no, known, max_bytes)
+            staged = tasks.stage_batch.submit(tasks.extract_batch.submit(tasks.normalize_batch.submit(raw)), staging)
+            in_flight.append((batch_no, units, staged))
+            while len(in_flight) >= max_in_flight:
+                _collect(*in_flight.popleft(), staging, totals, reporter, logger)
+        while in_flight:
+            _collect(*in_flight.popleft(), staging, totals, reporter, logger)
+    finally:
+        reporter.stop()
+    return totals
+
+
+def _collect(batch_no: int, units: list[WorkUnit], staged, staging: Path, totals: Counter, reporter, logger) -> None:
+    """Wait for one batch; a batch that crashed is quarantined file by file and the run goes on."""
+    try:
+        stats = staged.result()
+    except Exception as err:  # a bug or a crash in one batch must not lose the others
+        logger.error("batch %d failed: %r; its files are quarantined", batch_no, err)
+        entries = [QuarantineEntry("ingest", str(u.path), f"the batch holding this input failed: {err!r}"[:500],
+                                   "batch_error", locator=None if u.count is None else
+                                   f"records {u.first + 1}-{u.first + u.count}") for u in units]
+        _stage_batch_error(staging, batch_no, entries)
+        stats = {"quarantined": len(entries)}
+    totals.update(stats)
+    reporter.advance(len(units), stats)
+    logger.info("batch %d: %d units → %s", batch_no, len(units), stats)
+
+
+def _stage_batch_error(staging: Path, batch_no: int, entries: list[QuarantineEntry]) -> None:
+    """Stage the quarantine rows of a failed batch."""
+    from flows.frames import quarantine_frame
+
+    warehouse.stage_frame(quarantine_frame(entries), staging, "quarantine", batch_no)
 
 
 if __name__ == "__main__":

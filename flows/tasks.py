@@ -1,63 +1,86 @@
-"""Thin Prefect tasks: each wraps one stage function over a batch of documents."""
+"""Thin Prefect tasks: each wraps one stage function over a batch of documents.
+
+Tasks take and return plain values (paths, frames, Batch records), never connections, so they run the same
+in threads, in a process pool or on a Dask cluster.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows import frames, warehouse
 from flows.core.records import QuarantineEntry, RawDocument
-from flows.ingest import discover_sources, read_sources
+from flows.frames import Batch
+from flows.ingest import WorkUnit, discover_sources, plan_units, read_sources
 from flows.validation import validate_stage
 from schemas import ExtractedFigures, ExtractedQuotes, NormalizedDocuments, QuarantineRows, RawDocuments
 
 
 @task(name="discover-sources", cache_policy=NO_CACHE)
-def discover(sources: list[str]) -> tuple[list[Path], list[QuarantineEntry]]:
-    """Expand the --source arguments into input files."""
-    return discover_sources(sources)
+def discover(sources: list[str], records_per_unit: int) -> tuple[list[Path], list[WorkUnit], list[QuarantineEntry]]:
+    """Expand the --source arguments into input files and plan them as work units."""
+    files, problems = discover_sources(sources)
+    return files, plan_units(files, records_per_unit), problems
+
+
+@task(name="snapshot-known-documents", cache_policy=NO_CACHE)
+def snapshot_known(path: str, staging_dir: Path, version: str) -> Path:
+    """Write the (doc_id, content_hash) of documents already loaded by this extractor version, for skipping."""
+    return warehouse.snapshot_known_documents(path, staging_dir / "known.parquet", version)
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def ingest_batch(paths: list[Path], seen: dict[str, str], max_bytes: int) -> tuple[pl.DataFrame, list[QuarantineEntry]]:
-    """Read a batch of files (retried: file systems and network mounts fail transiently) and validate them."""
-    items = list(read_sources(paths, max_bytes))
-    docs, problems = frames.dedupe_documents([i for i in items if isinstance(i, RawDocument)], seen)
-    problems = [i for i in items if isinstance(i, QuarantineEntry)] + problems
+def ingest_batch(units: list[WorkUnit], batch_no: int, known_path: Path | None, max_bytes: int) -> Batch:
+    """Read a batch of work units (retried: file systems and mounts fail transiently), skip unchanged, validate."""
+    started = time.perf_counter()
+    items = list(read_sources(units, max_bytes))
+    docs, duplicates = frames.dedupe_documents([i for i in items if isinstance(i, RawDocument)], {})
+    input_bytes = sum(len(d.raw_text.encode("utf-8", "surrogatepass")) for d in docs)
+    docs, unchanged = frames.skip_unchanged(docs, warehouse.read_known(known_path, [d.doc_id for d in docs]))
     raw, invalid = validate_stage(frames.raw_documents_frame(docs), RawDocuments, "ingest")
-    return raw, problems + invalid
+    problems = [i for i in items if isinstance(i, QuarantineEntry)] + duplicates + invalid
+    return Batch(batch_no, raw, problems=problems, unchanged=unchanged, input_bytes=input_bytes,
+                 seconds={"ingest": time.perf_counter() - started})
 
 
 @task(name="normalize-batch", cache_policy=NO_CACHE)
-def normalize_batch(raw: pl.DataFrame) -> tuple[pl.DataFrame, list[QuarantineEntry]]:
+def normalize_batch(batch: Batch) -> Batch:
     """Normalize a batch and validate the result."""
-    normalized, problems = frames.normalize_frame(raw)
+    started = time.perf_counter()
+    normalized, problems = frames.normalize_frame(batch.docs)
     normalized, invalid = validate_stage(normalized, NormalizedDocuments, "normalize")
-    return normalized, problems + invalid
+    return Batch(batch.batch_no, normalized, problems=batch.problems + problems + invalid,
+                 unchanged=batch.unchanged, input_bytes=batch.input_bytes,
+                 seconds={**batch.seconds, "normalize": time.perf_counter() - started})
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_batch(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, list[QuarantineEntry]]:
+def extract_batch(batch: Batch) -> Batch:
     """Extract quotes and figures from a batch and validate both."""
-    quotes, figures, problems = frames.extract_frames(docs)
-    source_of = dict(docs.select("doc_id", "source").iter_rows())
+    started = time.perf_counter()
+    quotes, figures, problems = frames.extract_frames(batch.docs)
+    source_of = dict(batch.docs.select("doc_id", "source").iter_rows())
     quotes, bad_quotes = validate_stage(quotes, ExtractedQuotes, "quotes", source_of)
     figures, bad_figures = validate_stage(figures, ExtractedFigures, "figures", source_of)
-    return quotes, figures, problems + bad_quotes + bad_figures
+    return Batch(batch.batch_no, batch.docs, quotes, figures, batch.problems + problems + bad_quotes + bad_figures,
+                 batch.unchanged, batch.input_bytes, {**batch.seconds, "extract": time.perf_counter() - started})
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
-def stage_batch(staging_dir: Path, batch_no: int, docs: pl.DataFrame, quotes: pl.DataFrame, figures: pl.DataFrame,
-                problems: list[QuarantineEntry]) -> dict[str, int]:
-    """Write a batch's validated frames to the run's staging folder."""
-    quarantine = QuarantineRows.validate(frames.quarantine_frame(problems), lazy=True)
-    for table, frame in (("documents", docs), ("quotes", quotes), ("figures", figures), ("quarantine", quarantine)):
-        warehouse.stage_frame(frame, staging_dir, table, batch_no)
-    return {"documents": docs.height, "quotes": quotes.height, "figures": figures.height,
-            "quarantined": quarantine.height}
+def stage_batch(batch: Batch, staging_dir: Path) -> dict[str, int]:
+    """Write a batch's validated frames to the run's staging folder; only counts travel back."""
+    started = time.perf_counter()
+    quarantine = QuarantineRows.validate(frames.quarantine_frame(batch.problems), lazy=True)
+    for table, frame in (("documents", batch.docs), ("quotes", batch.quotes), ("figures", batch.figures),
+                         ("quarantine", quarantine)):
+        if frame is not None:
+            warehouse.stage_frame(frame, staging_dir, table, batch.batch_no)
+    batch.seconds["stage"] = time.perf_counter() - started
+    return batch.stats()
 
 
 @task(name="stage-problems", cache_policy=NO_CACHE)
@@ -69,9 +92,9 @@ def stage_problems(staging_dir: Path, problems: list[QuarantineEntry]) -> int:
 
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
-def load_warehouse(path: str, staging_dir: Path, run_id: str, source_files: list[str]) -> dict[str, int]:
+def load_warehouse(path: str, staging_dir: Path, run_id: str, source_files: list[str], version: str) -> dict[str, int]:
     """Load the whole run in one transaction."""
-    return warehouse.load_run(path, staging_dir, run_id, source_files)
+    return warehouse.load_run(path, staging_dir, run_id, source_files, version)
 
 
 @task(name="canonicalize-speakers", cache_policy=NO_CACHE)
@@ -83,8 +106,9 @@ def canonicalize_speakers(path: str) -> int:
 
 
 @task(name="build-models", cache_policy=NO_CACHE)
-def build_models(path: str):
+def build_models(path: str, full_refresh: bool = False):
     """Build and test the dbt models in sql/ on the warehouse."""
     from flows.dbt import run_dbt
 
-    return run_dbt(path)
+    return run_dbt(path, ["build", "--full-refresh"] if full_refresh else None)
+

@@ -25,7 +25,8 @@ create table if not exists raw.documents (
     doc_id varchar primary key, source varchar not null, source_format varchar not null,
     content_hash varchar not null, title varchar, text varchar not null, byline varchar, dateline varchar,
     outlet varchar, url varchar, published_at varchar, removed_lines varchar[], joined_wrapped_lines bigint,
-    n_chars bigint, n_words bigint, run_id varchar not null, loaded_at timestamptz not null
+    n_chars bigint, n_words bigint, run_id varchar not null, loaded_at timestamptz not null,
+    extractor_version varchar
 );
 create table if not exists raw.quotes (
     quote_id varchar primary key, doc_id varchar not null, start_char bigint not null, end_char bigint not null,
@@ -52,13 +53,16 @@ create table if not exists raw.runs (
     run_id varchar primary key, flow_run_id varchar, started_at timestamptz not null, finished_at timestamptz,
     status varchar not null, sources varchar[], files_seen bigint, documents_loaded bigint, quotes_loaded bigint,
     figures_loaded bigint, quarantined bigint, dbt_status varchar, code_version varchar, host varchar,
-    message varchar
+    message varchar, documents_unchanged bigint, timings json
 );
 """
 
 # Columns added after a table first shipped; applied on every writable connect so old warehouses catch up.
 MIGRATIONS = """
 alter table raw.quarantine add column if not exists schema_name varchar;
+alter table raw.documents add column if not exists extractor_version varchar;
+alter table raw.runs add column if not exists documents_unchanged bigint;
+alter table raw.runs add column if not exists timings json;
 """
 
 
@@ -139,21 +143,27 @@ def finish_run(path: str | Path, run_id: str, status: str, counts: dict, dbt_sta
     with connect(path) as con:
         con.execute(
             "update raw.runs set finished_at = ?, status = ?, files_seen = ?, documents_loaded = ?, quotes_loaded = ?,"
-            " figures_loaded = ?, quarantined = ?, dbt_status = ?, message = ? where run_id = ?",
+            " figures_loaded = ?, quarantined = ?, dbt_status = ?, message = ?, documents_unchanged = ?,"
+            " timings = ? where run_id = ?",
             [_now(), status, counts.get("files", 0), counts.get("documents", 0), counts.get("quotes", 0),
-             counts.get("figures", 0), counts.get("quarantined", 0), dbt_status, message, run_id],
+             counts.get("figures", 0), counts.get("quarantined", 0), dbt_status, message,
+             counts.get("unchanged", 0), json.dumps(counts.get("timings", {})), run_id],
         )
 
 
-def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: list[str]) -> dict[str, int]:
-    """Load every staged batch in one transaction: replace rows per doc_id; refresh quarantine per source file."""
+def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: list[str], version: str) -> dict[str, int]:
+    """Load every staged batch in one transaction: replace rows per doc_id, refresh the quarantine of what was read.
+
+    A doc_id staged by two batches (the same record id in two dumps) keeps the first batch's copy; the other
+    is quarantined naming both sources.
+    """
     staged = {name: sorted(str(p) for p in (staging_dir / name).glob("*.parquet"))
               for name in ("documents", "quotes", "figures", "quarantine")}
     loaded_at = _now()
     with connect(path) as con:
         con.execute("begin transaction")
         try:
-            counts = _load_tables(con, staged, run_id, loaded_at)
+            counts = _load_tables(con, staged, run_id, loaded_at, version)
             counts["quarantined"] = _load_quarantine(con, staged["quarantine"], run_id, loaded_at, source_files)
             con.execute("commit")
         except BaseException:
@@ -162,43 +172,102 @@ def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: lis
     return counts
 
 
-def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], run_id: str, loaded_at: datetime) -> dict:
+_BATCH_NO = r"regexp_extract(filename, 'batch-(\d+)\.parquet$', 1)::bigint"
+
+
+def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], run_id: str, loaded_at: datetime,
+                 version: str) -> dict:
     """Delete the staged documents' old rows from every table, then insert the new ones."""
-    counts = {"documents": 0, "quotes": 0, "figures": 0}
-    if not staged["documents"]:
-        return counts
-    con.execute("create temp table staged_doc_ids as select doc_id from read_parquet(?)", [staged["documents"]])
+    con.execute("create or replace temp table staged_docs (doc_id varchar, source varchar, batch_no bigint)")
+    con.execute("create or replace temp table winners (doc_id varchar, batch_no bigint)")
+    if staged["documents"]:
+        con.execute(f"create or replace temp table staged_docs as select *, {_BATCH_NO} as batch_no "
+                    "from read_parquet(?, filename = true)", [staged["documents"]])
+        con.execute("create or replace temp table winners as "
+                    "select doc_id, min(batch_no) as batch_no from staged_docs group by doc_id")
     for table in ("quotes", "figures", "documents"):
-        con.execute(f"delete from raw.{table} where doc_id in (select doc_id from staged_doc_ids)")
-    con.execute(
-        "insert into raw.documents by name select *, ? as run_id, ? as loaded_at from read_parquet(?)",
-        [run_id, loaded_at, staged["documents"]],
-    )
+        con.execute(f"delete from raw.{table} where doc_id in (select doc_id from winners)")
+    if staged["documents"]:
+        con.execute(
+            "insert into raw.documents by name select * exclude (filename, batch_no), ? as run_id, ? as loaded_at, "
+            "? as extractor_version from staged_docs semi join winners using (doc_id, batch_no)",
+            [run_id, loaded_at, version],
+        )
     for table in ("quotes", "figures"):
         if staged[table]:
             con.execute(
-                f"insert into raw.{table} by name select * exclude (is_span_consistent), ? as run_id "
-                "from read_parquet(?)",
+                f"insert into raw.{table} by name select * exclude (is_span_consistent, filename, batch_no), "
+                f"? as run_id from (select *, {_BATCH_NO} as batch_no from read_parquet(?, filename = true)) "
+                "semi join winners using (doc_id, batch_no)",
                 [run_id, staged[table]],
             )
-    for table in counts:
-        counts[table] = con.execute(
-            f"select count(*) from raw.{table} where doc_id in (select doc_id from staged_doc_ids)"
-        ).fetchone()[0]
-    con.execute("drop table staged_doc_ids")
+    counts = {table: con.execute(f"select count(*) from raw.{table} where run_id = ?", [run_id]).fetchone()[0]
+              for table in ("documents", "quotes", "figures")}
     return counts
 
 
 def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, source_files: list[str]) -> int:
-    """Replace the quarantine rows of every source file this run read, so re-runs never pile them up."""
-    con.execute("delete from raw.quarantine where source_file in (select unnest(?::varchar[]))", [source_files])
-    if not files:
-        return 0
+    """Replace the quarantine rows this run re-derived, so re-runs never pile them up or drop live ones.
+
+    File-level rows (discover/ingest) of every file read are replaced; document-level rows only for the
+    documents this run re-processed (unchanged documents keep theirs).
+    """
     con.execute(
-        "insert or replace into raw.quarantine by name select *, ? as run_id, ? as quarantined_at from read_parquet(?)",
-        [run_id, loaded_at, files],
+        "delete from raw.quarantine where source_file in (select unnest(?::varchar[])) "
+        "and (stage in ('discover', 'ingest') or doc_id is null or doc_id in (select doc_id from staged_docs))",
+        [source_files],
+    )
+    con.execute("delete from raw.quarantine where doc_id in (select doc_id from staged_docs)")
+    if files:
+        con.execute(
+            "insert or replace into raw.quarantine by name "
+            "select *, ? as run_id, ? as quarantined_at from read_parquet(?, union_by_name = true)",
+            [run_id, loaded_at, files],
+        )
+    con.execute(
+        """
+        insert or replace into raw.quarantine by name
+        select
+            'x' || left(md5(concat_ws('|', 'ingest', loser.source, loser.doc_id, 'duplicate_doc_id')), 16)
+                as quarantine_id,
+            'ingest' as stage,
+            loser.source as source_file,
+            loser.doc_id,
+            null as locator,
+            'duplicate_doc_id' as "check",
+            format('duplicate doc_id ''{}'': already read from {}; give one of them another id.',
+                   loser.doc_id, kept.source) as reason,
+            null as detail,
+            null as schema_name,
+            ? as run_id,
+            ? as quarantined_at
+        from staged_docs as loser
+        inner join winners on loser.doc_id = winners.doc_id and loser.batch_no != winners.batch_no
+        inner join staged_docs as kept on kept.doc_id = winners.doc_id and kept.batch_no = winners.batch_no
+        """,
+        [run_id, loaded_at],
     )
     return con.execute("select count(*) from raw.quarantine where run_id = ?", [run_id]).fetchone()[0]
+
+
+def snapshot_known_documents(path: str | Path, out: Path, version: str) -> Path:
+    """Write (doc_id, content_hash) of the documents loaded by this extractor version to a Parquet file."""
+    rows: list[tuple] = []
+    if Path(path).exists():
+        with connect(path) as con:
+            rows = con.execute("select doc_id, content_hash from raw.documents where extractor_version = ?",
+                               [version]).fetchall()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pl.DataFrame(rows, schema={"doc_id": pl.String, "content_hash": pl.String}, orient="row").write_parquet(out)
+    return out
+
+
+def read_known(known_path: Path | None, doc_ids: list[str]) -> dict[str, str]:
+    """The known content hashes of the given doc_ids (empty when the run is a full refresh)."""
+    if known_path is None or not doc_ids:
+        return {}
+    frame = pl.scan_parquet(known_path).filter(pl.col("doc_id").is_in(doc_ids)).collect()
+    return dict(frame.iter_rows())
 
 
 def write_speaker_aliases(path: str | Path, canonicalize) -> int:

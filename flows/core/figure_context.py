@@ -11,7 +11,6 @@ from flows.core.units import APPROX_QUALIFIERS, QUALIFIER_OPS, TIME_UNITS
 
 _Q_LEFT = sorted((q for q in QUALIFIER_OPS if not q.startswith("or ") and not q.startswith("and ")),
                  key=len, reverse=True)
-QUAL_LEFT_RE = re.compile(r"(?:^|(?<=[^a-z]))(" + "|".join(re.escape(q) for q in _Q_LEFT) + r")[ \t]+$")
 OUTSIDE_SPAN = APPROX_QUALIFIERS | {"exactly", "precisely"}  # hedges stay outside the span; bounds inside
 QUAL_RIGHT_RE = re.compile(r"[ \t]+(or more|or less|or fewer|or over|and over|and more|or so)\b")
 _NOT_RATE = r"(?![ \t]+(?:earlier|ago|later|before|after|prior|previously|since|on|from|into|in|of)\b)"
@@ -27,13 +26,14 @@ _WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z’'\-]*)")
 _ONE_BEFORE_RE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|another|some|no|big|little|only|last|"
                             r"next|new|old|such|what|someone|anyone|everyone|a|one|the other)[ \t]+$")
 _ONE_AFTER_RE = re.compile(r"(?:[ \t]+(?:of|another|or another|by one|at a time|after another|thing|way|"
-                           r"side|hand|day|point|time|more|too|ever|is|was|were|are|that|who|which)\b|[ \t]*[,.;:!?”\"’)]"
-                           r"|[ \t]*$|[ \t]+(?:in|on|at|for|with|to|from|and|or|but)\b)")
+                           r"side|hand|day|point|time|more|too|ever|is|was|were|are|that|who|which)\b"
+                           r"|[ \t]*[,.;:!?”\"’)]|[ \t]*$|[ \t]+(?:in|on|at|for|with|to|from|and|or|but)\b)")
 NEG_DIGIT_RE = re.compile(
-    r"(?P<phone>(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b)"
+    r"(?P<intl>\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5})"
+    r"|(?P<phone>(?:\+\d{1,3}[ .-]?|\b1[ .-])?(?:\(\d{2,4}\)[ .-]?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b)"
     r"|(?P<time>\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]\.?m\b\.?)?|\b\d{1,2}[ \t]?(?:[ap]\.m\.|[ap]m\b)"
     r"|\b\d{1,2}[ \t]+o['’]clock\b)"
-    r"|(?P<id>(?:\bno\.|#)[ \t]?\d+|\b[a-z]+-\d+\b(?<!mid-\d\d\d\d)|\b\d+(?:-[a-z]+)+-\d+\b)"
+    r"|(?P<id>(?:\bno\.|#)[ \t]?\d+|=[\"']\d+[\"']|\b[a-z]+-\d+\b(?<!mid-\d\d\d\d)|\b\d+(?:-[a-z]+)+-\d+\b)"
 )
 NEG_WORD_RE = re.compile(r"[a-z]+-on-[a-z]+\b|one[ \t]+by[ \t]+one\b|first[ \t]+(?:of[ \t]+all|lady|minister)\b")
 STOP: frozenset[str] = frozenset(
@@ -42,21 +42,53 @@ STOP: frozenset[str] = frozenset(
     "their his her our your my they them he she we you i there here than then so not no nor also just only "
     "about into over under after before during since until while when where why how all any each every both "
     "more most less least very such said says say told according per more than what some other another "
-    "rather even still yet again ago later earlier already".split())
+    "rather even still yet again ago later earlier already ever between among against across through toward "
+    "towards within without behind beyond near like via despite amid along around upon onto off out up down "
+    "if because although though whether".split())
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "troops", "personnel",
                                 "cattle", "feet", "teeth", "mice", "geese", "data", "media", "crew"})
+_LY_NOUNS = frozenset({"supply", "family", "assembly", "rally", "ally", "italy", "july", "anomaly", "monopoly",
+                       "reply", "belly", "lily", "bully", "daily", "weekly", "monthly", "quarterly", "fly"})
 _LEMMA = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+_Q_LEFT_SET = frozenset(_Q_LEFT)
+_Q_MAX_WORDS = max(len(q.split()) for q in _Q_LEFT_SET)
+
+
+def _qualifier_before(low: str, start: int) -> tuple[str, int] | None:
+    """Longest qualifier phrase (1–3 words) ending right before `start`, with its start offset."""
+    if start == 0 or low[start - 1] not in " \t":
+        return None
+    prev = low[max(0, start - 16):start].rsplit(None, 1)[-1:]
+    if not prev or prev[0].lstrip("“\"‘'([—–-") not in _Q_LAST_WORDS:
+        return None
+    base = max(0, start - 26)
+    toks = [(m.start(), m.group().lstrip("“\"‘'([—–-")) for m in _TOKEN_RE.finditer(low, base, start)]
+    toks = toks[-_Q_MAX_WORDS:]
+    for k in range(len(toks), 0, -1):
+        phrase = " ".join(t for _, t in toks[-k:])
+        if phrase in _Q_LEFT_SET:
+            first_pos, first_tok = toks[-k]
+            q_start = first_pos + len(low[first_pos:start].split(None, 1)[0]) - len(first_tok)
+            if q_start == 0 or not low[q_start - 1].isalpha():
+                return phrase, q_start
+    return None
+
+
+_TOKEN_RE = re.compile(r"\S+")
+_Q_LAST_WORDS = frozenset(q.split()[-1] for q in _Q_LEFT_SET)
 
 
 def attach_qualifier(c: Cand, low: str) -> None:
     """Hedge/bound left of the number (bounds widen the span, pure hedges do not) or 'or more' right of it."""
-    m = QUAL_LEFT_RE.search(low, max(0, c.start - 24), c.start)
-    if m:
-        q = " ".join(m.group(1).split())
+    found = _qualifier_before(low, c.start)
+    if found is not None:
+        q, q_start = found
         c.qualifier = q
         c.approx = q in APPROX_QUALIFIERS
         if q not in OUTSIDE_SPAN:
-            c.start = m.start(1)
+            c.start = q_start
     r = QUAL_RIGHT_RE.match(low, c.end)
     if r:
         if r.group(1) == "or so":
@@ -98,41 +130,95 @@ def article_figures(low: str, anchors: list[tuple[int, int, str]]) -> list[Cand]
     return out
 
 
+_HYPHEN_NOUN_RE = re.compile(r"-([A-Za-z]{2,})\b(?!-)")
+
+
 def find_measures(c: Cand, text: str) -> None:
     """Noun phrase the figure counts or describes: 'people', 'aides', 'discussion', 'Ukraine'."""
     if c.measures is not None or c.kind in ("date", "year"):
         return
-    pos = c.end
-    of = _OF_RE.match(text, pos)
-    if of:
-        pos = of.end() - 1
-    elif not (c.unit is None or c.hyphen_adj):
-        return
-    plural = c.kind not in ("ordinal",) and not c.hyphen_adj and (c.value != 1 or of is not None)
-    c.measures = _head_noun(text, pos, plural)
+    hy = _HYPHEN_NOUN_RE.match(text, c.end) if c.unit is None else None
+    of = _OF_RE.match(text, c.end)
+    if hy is not None and hy.group(1).lower() not in STOP:
+        c.measures = hy.group(1)  # "a 46-page report" → page
+    elif of is not None:
+        c.measures = _head_noun(text, of.end() - 1, need_plural=False)
+    elif c.hyphen_adj:
+        c.measures = _head_noun(text, c.end, need_plural=False)
+    elif c.unit is None:
+        c.measures = _head_noun(text, c.end, need_plural=c.kind == "count" and c.value != 1)
 
 
-def _head_noun(text: str, pos: int, plural: bool) -> str | None:
-    """Head of the noun phrase starting at pos (up to 3 words; proper-noun runs kept whole)."""
+def _head_noun(text: str, pos: int, need_plural: bool) -> str | None:
+    """Head of the noun phrase at pos: up to 3 words, ending at the first plural; proper-noun runs kept whole."""
     words: list[str] = []
+    plural_seen = False
     while len(words) < 3:
         m = _WORD_RE.match(text, pos)
         if m is None:
             break
+        if m.group(1).lower().endswith(("'s", "’s")) and not words:
+            pos = m.end()  # possessor: "5 percent of the province's total revenue" → revenue
+            continue
         w = m.group(1).rstrip("’'")
         lw = w.lower()
-        if lw in STOP or (lw.endswith("ly") and len(lw) > 4) or (words and lw.endswith("ed")):
+        if lw in STOP or (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS) or (words and lw.endswith("ed")):
             break
+        if words and lw.endswith("ing") and _followed_by_word(text, m.end()):
+            break  # "ceasefire starting Monday": a participle, not part of the noun phrase
         words.append(w)
         pos = m.end()
-        if plural and _is_plural(lw) or text[pos:pos + 1] in ("’", "'"):
+        if _is_plural(lw):
+            plural_seen = True
+            break
+        if text[pos:pos + 1] in ("’", "'"):
             break
     if not words:
         return None
-    caps = [w for w in words if w[:1].isupper()]
-    if caps and len(caps) == len(words):
-        return " ".join(words)
+    caps = 0
+    while caps < len(words) and words[caps][:1].isupper():
+        caps += 1
+    if caps and not (plural_seen and caps < len(words)):  # "Two NATO sources" keeps the plural head
+        return " ".join(words[:caps])  # proper noun: "20% of Ukraine", "nine months of Trump soaring"
+    if need_plural and not plural_seen:
+        return None
     return words[-1]
+
+
+def _followed_by_word(text: str, pos: int) -> bool:
+    """Whether a non-stopword follows at pos."""
+    m = _WORD_RE.match(text, pos)
+    return m is not None and m.group(1).lower() not in STOP
+
+
+_AGE_END = frozenset(",―—–)")
+_APPOSITION_RE = re.compile(r"[A-Z][\w’'-]+,[ \t]$")
+
+
+def attach_age_apposition(c: Cand, text: str) -> None:
+    """'Putin, 72, met …': a bare number between commas after a name is an age in years."""
+    if c.unit is not None or c.words or c.low is not None or c.form != "card" or not c.value \
+            or not 0 < c.value <= 120 or c.value != int(c.value) or text[c.end:c.end + 2].strip()[:1] not in _AGE_END:
+        return
+    m = _APPOSITION_RE.search(text, max(0, c.start - 30), c.start)
+    if m is not None:
+        c.unit, c.age, c.measures = "year", True, m.group()[:-2]
+
+
+def in_name_with_digits(c: Cand, text: str) -> bool:
+    """Bare digits right after a capitalized word mid-sentence: 'Boeing 737', 'Windows 10', 'Article 5'."""
+    if c.words or c.unit is not None or c.qualifier is not None or c.kind != "count" or c.low is not None:
+        return False
+    if c.start < 2 or text[c.start - 1] != " " or not text[c.start - 2].isalpha():
+        return False
+    before = text[max(0, c.start - 40):c.start].split()
+    if not before or not before[-1][:1].isupper() or not before[-1].isalpha():
+        return False
+    if len(before) == 1:
+        return c.start - 40 > 0
+    return before[-2][-1:] not in _SENT_END and before[-2][-1:] not in (",", ";", ".", "!", "?")
+
+
 
 
 def _is_plural(w: str) -> bool:
@@ -164,6 +250,15 @@ _TIME_TAILS = ("am", "pm", "a.m", "p.m", " am", " pm", " a.m", " p.m", " o'", " 
 _SENT_END = frozenset(".!?:;\n“\"‘(—")
 
 
+_DISCOURSE_RE = re.compile(r"(?:^|(?<=[.!?:;\n“\"]))[ \t]*$")
+
+
+def is_discourse_ordinal(c: Cand, low: str) -> bool:
+    """Sentence-initial 'First,' / 'Second,' enumerate arguments; they are not quantities."""
+    return c.kind == "ordinal" and c.words and low[c.end:c.end + 1] == "," and \
+        _DISCOURSE_RE.search(low, max(0, c.start - 4), c.start) is not None
+
+
 def in_proper_name(c: Cand, text: str) -> bool:
     """Capitalized spelled-out number mid-sentence is part of a name ('America First', 'the Big Four')."""
     if not c.words or not text[c.start:c.start + 1].isupper():
@@ -176,6 +271,16 @@ def in_proper_name(c: Cand, text: str) -> bool:
     return sum(w[:1].isupper() for w in words) < 0.6 * len(words)
 
 
+def _digit_neg_hint(low: str, start: int, end: int) -> bool:
+    """Cheap test whether a digit run might be a phone number, time of day or id."""
+    nxt, prv = low[end:end + 1], low[start - 1:start] if start else ""
+    if nxt == ":" or prv in ("-", "#", "(", "+", '"', "'") or low.startswith(_TIME_TAILS, end):
+        return True
+    if end - start in (1, 3) and nxt in ("-", ".", ")", " ") and low[end + 1:end + 2].isdigit():
+        return True
+    return low.endswith("no. ", 0, start)
+
+
 def negative_spans(low: str, anchors: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Spans that never hold figures: phone numbers, times of day, ids ('F-35', '#3'), 'one-on-one', 'at first'."""
     out: list[tuple[int, int]] = []
@@ -183,8 +288,7 @@ def negative_spans(low: str, anchors: list[tuple[int, int, str]]) -> list[tuple[
     for a_start, a_end, typ in anchors:
         if a_end <= done:
             continue
-        if typ == "d" and (low[a_end:a_end + 1] in (":", "-", ".", ")", " ") or low[a_start - 1:a_start] in
-                           ("-", "#", "(", "+") or low.startswith(_TIME_TAILS, a_end)):
+        if typ == "d" and _digit_neg_hint(low, a_start, a_end):
             for m in NEG_DIGIT_RE.finditer(low, max(done, a_start - 16), min(len(low), a_end + 24)):
                 if m.start() <= a_start < m.end():
                     out.append((m.start(), m.end()))

@@ -32,7 +32,7 @@ _YEAR = rf"(?:{_YEARD}|{_YEARW})\b"
 _END = r"(?![\d:/])"
 
 DATE_RE = re.compile(
-    rf"(?<![\w.,$£€])(?:(?P<md>{_WKD}(?P<m1>{_MON}),?[ \t]+(?:the[ \t]+)?(?P<d1>{_DAYD}{_END}|{_DAYW}\b)"
+    rf"(?<![\w.,$£€])(?:(?P<md>{_WKD}(?P<m1>{_MON})(?:,?[ \t]+(?:the[ \t]+)?(?P<d1>{_DAYD}{_END})|[ \t]+(?:the[ \t]+)?(?P<d1w>{_DAYW}\b))"
     rf"(?:,?[ \t]+(?:of[ \t]+)?(?P<y1>{_YEAR}))?)"
     rf"|(?P<dm>{_WKD}(?:the[ \t]+(?=\d))?(?P<d2>{_DAYD}|{_DAYW})\.?(?:[ \t]+of)?[ \t]+(?P<m2>{_MON})"
     rf"(?:,?[ \t]+(?:of[ \t]+)?(?P<y2>{_YEAR}))?)"
@@ -54,8 +54,8 @@ def find_dates(low: str, text: str, anchors: list[tuple[int, int, str]] | None =
     for a_start, a_end, typ in anchors:
         if a_start < done or typ == "v" or (typ == "w" and low[a_start:a_end] not in MONTH_WORDS):
             continue
-        if typ == "d" and (low[a_end:a_end + 1] not in ("-", "/", ".") or low[a_end:a_end + 2] == ". "):
-            continue  # digit-led dates without a month name need a separator ("2018-7-6", "2/29/2020")
+        if typ == "d" and not _NUMERIC_HINT_RE.match(low, a_end):
+            continue  # digit-led dates need two separators ("2018-7-6", "2/29/2020", "13.5.2015")
         if typ == "w" and not _number_near(low, a_start, a_end):
             continue
         for m in DATE_RE.finditer(low, max(done, a_start - 30), min(len(low), a_end + 80)):
@@ -70,6 +70,7 @@ def find_dates(low: str, text: str, anchors: list[tuple[int, int, str]] | None =
     return out
 
 
+_NUMERIC_HINT_RE = re.compile(r"[-/.](?:\d{1,2}|[a-z]{3,9}\.?)[-/.]\d")
 _NEXT_WORD_RE = re.compile(r"[ \t.,/-]+(?:the[ \t]+)?([a-z]+|[0-9])")
 _PREV_WORD_RE = re.compile(r"([a-z]+|[0-9])\.?(?:[ \t]+of)?[ \t]+$")
 
@@ -88,7 +89,7 @@ def _iso(m: re.Match[str], text: str) -> str | None:
     """ISO string for one date match, or None when it is not a valid date."""
     g = m.groupdict()
     if g["md"] or g["dm"]:
-        mon_s, day_s, year_s = (g["m1"], g["d1"], g["y1"]) if g["md"] else (g["m2"], g["d2"], g["y2"])
+        mon_s, day_s, year_s = (g["m1"], g["d1"] or g["d1w"], g["y1"]) if g["md"] else (g["m2"], g["d2"], g["y2"])
         if mon_s.rstrip(".") == "may" and not _may_is_month(m, text, day_s):
             return None
         return _fmt(_year(year_s), MONTHS[mon_s.rstrip(".")], _day(day_s))

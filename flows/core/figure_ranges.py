@@ -8,6 +8,7 @@ import re
 from flows.core.figure_units import Cand
 from flows.core.units import unit_family
 
+_IN_RE = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+")
 _DASH_RE = re.compile(r"[ \t]*(?:-|–|—|‐)[ \t]*|[ \t]+(?:to|through|thru|till|until)[ \t]+")
 _OR_RE = re.compile(r"[ \t]+or[ \t]+")
 _AND_RE = re.compile(r"[ \t]+and[ \t]+")
@@ -17,6 +18,7 @@ _EITHER_RE = re.compile(r"\beither[ \t]+$")
 _LOWER_BOUND = frozenset({"above", "over", "more than", "at least"})
 _UPPER_BOUND = frozenset({"below", "under", "less than", "up to", "at most"})
 _RANGEABLE = frozenset({"card", "frac", "year"})
+_MAX_GAP = 12  # longest connector text between two merged numbers (", and ", " through ", " out of ")
 
 
 def merge_ranges(cands: list[Cand], low: str) -> list[Cand]:
@@ -37,10 +39,19 @@ def _try_pair(cands: list[Cand], i: int, low: str) -> tuple[Cand | None, int]:
     if i + 1 >= len(cands):
         return None, i + 1
     a, b = cands[i], cands[i + 1]
+    if b.start - a.end > _MAX_GAP:
+        return None, i + 1
     if a.form not in _RANGEABLE or b.form not in _RANGEABLE or not _units_compatible(a, b):
         return None, i + 1
     gap = low[a.end:b.start]
     start = a.start
+    if _IN_RE.fullmatch(gap) and a.unit is None is b.unit and a.form == b.form == "card" \
+            and a.value and b.value and a.value < b.value and b.scale == 1 and a.scale == 1:
+        frac = Cand(a.start, b.end, a.value / b.value, "frac", a.words, num_end=b.end)  # "one in five"
+        frac.qualifier, frac.approx = a.qualifier, a.approx
+        return frac, i + 2
+    if a.unit is not None and b.unit is None and b.scale == 1 and gap.strip() not in ("-", "–", "—", "‐"):
+        return None, i + 1  # "$5 million to 20 firms": 'to' is a preposition here
     if _DASH_RE.fullmatch(gap):
         if gap.strip() in ("-", "‐") and (a.words != b.words):
             return None, i + 1
@@ -54,14 +65,16 @@ def _try_pair(cands: list[Cand], i: int, low: str) -> tuple[Cand | None, int]:
     else:
         _share_unit(a, b, gap)
         return None, i + 1
-    return _build(a, b, start, low), i + 2
+    merged = _build(a, b, start, low)
+    if merged is None:
+        return None, i + 1
+    return merged, i + 2
 
 
 def _try_list(cands: list[Cand], i: int, low: str) -> tuple[Cand | None, int]:
     """'five, six, seven thousand' → one range scaled by the shared multiplier of the last item."""
     j = i
-    while j + 1 < len(cands) and _COMMA_RE.fullmatch(low[cands[j].end:cands[j + 1].start]) \
-            and cands[j].unit is None and cands[j].scale == 1 and cands[j].form == "card":
+    while j + 1 < len(cands) and _list_link(cands[j], cands[j + 1], low):
         j += 1
     if j - i < 2 or cands[j].scale == 1 or cands[j].form != "card":
         return None, i + 1
@@ -73,6 +86,12 @@ def _try_list(cands: list[Cand], i: int, low: str) -> tuple[Cand | None, int]:
     last = items[-1]
     return Cand(items[0].start, last.end, (min(vals) + max(vals)) / 2, "card", True, scale, last.unit,
                 low=min(vals), high=max(vals), num_end=last.num_end, hyphen_adj=last.hyphen_adj), j + 1
+
+
+def _list_link(a: Cand, b: Cand, low: str) -> bool:
+    """Whether a bare small number a continues a comma list towards b ('five, six, …')."""
+    return b.start - a.end <= _MAX_GAP and a.unit is None and a.scale == 1 and a.form == "card" \
+        and _COMMA_RE.fullmatch(low, a.end, b.start) is not None
 
 
 def _units_compatible(a: Cand, b: Cand) -> bool:
@@ -97,7 +116,7 @@ def _share_unit(a: Cand, b: Cand, gap: str) -> None:
         a.unit = b.unit
 
 
-def _build(a: Cand, b: Cand, start: int, low: str) -> Cand:
+def _build(a: Cand, b: Cand, start: int, low: str) -> Cand | None:
     """Range candidate spanning a..b with shared unit and scale."""
     lo, hi = a.value or 0.0, b.value or 0.0
     if a.scale == 1 and b.scale > 1 and lo * b.scale <= hi:
@@ -106,6 +125,8 @@ def _build(a: Cand, b: Cand, start: int, low: str) -> Cand:
         hi *= a.scale
     unit = b.unit or a.unit
     form = "year" if a.form == b.form == "year" else "card"
+    if not lo < hi:
+        return None  # "3-2", "52% to 48%", "50-50": scores and comparisons, not ranges
     c = Cand(start, b.end, (lo + hi) / 2, form, a.words and b.words, b.scale, unit, low=min(lo, hi),
              high=max(lo, hi), num_end=b.num_end, hyphen_adj=b.hyphen_adj, age=b.age or a.age)
     c.qualifier, c.approx = a.qualifier if a.qualifier not in _LOWER_BOUND else None, a.approx

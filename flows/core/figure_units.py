@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.core.figure_numbers import Num, find_numbers
+from flows.core.figure_numbers import Num, _trie, find_numbers
 from flows.core.units import (
+    DIGIT_SUFFIXES,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     GLUED_ONLY,
     MEASURE_UNITS,
+    ORDINAL_WORDS,
     PERCENT_WORDS,
     SCALE_WORDS,
     TIME_UNITS,
@@ -50,7 +52,7 @@ def _alt(words: list[str]) -> str:
 _SUFFIX_CODES = [c for c in CURRENCY_CODES if c != "try"] + ["m" + c for c in ("usd", "aud", "eur", "gbp", "cad")]
 _UNIT_SURFACES = (list(TIME_UNITS) + list(MEASURE_UNITS) + list(PERCENT_WORDS) + list(CURRENCY_WORDS)
                   + _SUFFIX_CODES + ["€", "£", "¥", "₹", "yo", "y.o."])
-UNIT_RE = re.compile(rf"(?P<sep>[ \t]?[-‐][ \t]?|[ \t\u00a0]*)(?P<u>{_alt(_UNIT_SURFACES)})(?![a-z0-9²])")
+UNIT_RE = re.compile(rf"(?P<sep>[ \t]?[-‐][ \t]?|[ \t\u00a0]*)(?P<u>{_trie(_UNIT_SURFACES)})(?![a-z0-9²])")
 _A_UNIT_RE = re.compile(r"(?:^|[ \t]+)an?[ \t]+")
 _CUR_SYM_RE = re.compile(r"(?:(?<![a-z])(us|c|ca|hk|au|nz)[ \t]?|(?<![a-z])(a))?([$£€¥₹₽₴₩₪])[ \t]?$")
 _CUR_CODE_RE = re.compile(rf"(?<![a-z])({_alt(_SUFFIX_CODES)})[ \t]?$")
@@ -62,12 +64,18 @@ _APOS_RE = re.compile(r"['’](?=[ \t])")
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:cost|costs|spent|spend|paid|pay|worth|fined|fine|price|sold|bought|raised|"
                                r"won|owed|earn|earned|salary|budget|£)\b[^.;]{0,40}$")
 _GLUED_LETTER_RE = re.compile(r"[a-z]")
+_CUR_CHARS = frozenset("$£€¥₹₽₴₩₪")
+_CODE_TAILS = frozenset(c[-4:] for c in _SUFFIX_CODES) | frozenset(c[-3:] for c in _SUFFIX_CODES)
 
 
 def make_cand(n: Num, low: str, text: str) -> Cand | None:
     """Turn a number token into a candidate figure with its unit; None when it is part of an id ("24brussels")."""
+    if n.form == "frac" and n.words and low[n.end:n.end + 1] == "-":
+        _ordinal_compound(n, low)  # "a third-party campaign" is an ordinal, not a fraction
     c = Cand(n.start, n.end, n.value, n.form, n.words, _trailing_scale(low, n), num_end=n.end)
-    currency = _currency_before(low, c)
+    currency = _currency_before(low, text, c)
+    if currency is None and not n.words and n.start > 0 and (low[n.start - 1].isalpha() or low[n.start - 1] in "_@"):
+        return None  # digits glued to letters on the left: "G7", "BA117", "a320", "@user_1"
     if not _attach_unit(c, low, text, currency):
         return None
     if c.unit is None and currency is not None:
@@ -77,26 +85,43 @@ def make_cand(n: Num, low: str, text: str) -> Cand | None:
     return c
 
 
+def _ordinal_compound(n: Num, low: str) -> None:
+    """Re-read 'a third' in 'a third-party …' as the ordinal 'third'."""
+    last = low[n.start:n.end].split()[-1]
+    if last in ORDINAL_WORDS:
+        n.start, n.value, n.form = n.end - len(last), float(ORDINAL_WORDS[last]), "ord"
+
+
 def _trailing_scale(low: str, n: Num) -> float:
     """Multiplier carried by the last word of the number ("seven thousand" → 1000, "1.5bn" → 1e9)."""
+    if not n.scaled:
+        return 1.0
     tail = low[max(n.start, n.end - 9):n.end]
-    m = re.search(r"([a-z]+)$", tail)
-    if m and m.group(1) in SCALE_WORDS:
-        return SCALE_WORDS[m.group(1)]
-    return {"k": 1e3, "b": 1e9}.get(tail[-1:], 1.0) if tail[-2:-1].isdigit() else 1.0
+    last = tail.rsplit(None, 1)[-1].lstrip("0123456789.,")
+    return SCALE_WORDS.get(last) or DIGIT_SUFFIXES.get(last, 1.0)
 
 
-def _currency_before(low: str, c: Cand) -> str | None:
+def _currency_before(low: str, text: str, c: Cand) -> str | None:
     """Currency symbol or code right before the number; widens c.start to cover it."""
     left = low[max(0, c.start - 8):c.start]
+    stripped = left.rstrip(" \t")
+    last = stripped[-1:]
+    if not last:
+        return None
+    if last not in _CUR_CHARS and not (last.isalpha() and stripped.rsplit(None, 1)[-1][-4:].lstrip("$") in
+                                       _CODE_TAILS):
+        return None
     m = _CUR_SYM_RE.search(left)
     if m:
-        prefix = m.group(1) or m.group(2) or ""
-        key = (prefix + ("$" if m.group(3) == "$" else "")).strip() if prefix else m.group(3)
-        if prefix and m.group(3) == "$":
-            key = prefix + " $" if m.group(0)[len(prefix):len(prefix) + 1] in " \t" else prefix + "$"
+        sym, prefix = m.group(3), m.group(1) or m.group(2)
+        at = c.start - len(left) + m.start()
+        if prefix == "us" and " " in m.group(0)[:3] and text[at:at + 2] != "US":
+            prefix = None  # "gave us $5": the pronoun, not "US $"
+        if prefix is None or sym != "$":
+            c.start -= len(m.group(0)) - (m.start(3) - m.start())
+            return CURRENCY_SYMBOLS[sym]
         c.start -= len(m.group(0))
-        return CURRENCY_SYMBOLS.get(key) or CURRENCY_SYMBOLS.get(key.replace(" ", "")) or CURRENCY_SYMBOLS[m.group(3)]
+        return CURRENCY_SYMBOLS.get(prefix + "$", "usd")
     m = _CUR_CODE_RE.search(left)
     if m:
         code = m.group(1)
@@ -127,13 +152,29 @@ def _attach_unit(c: Cand, low: str, text: str, currency: str | None) -> bool:
 def _glued_ok(c: Cand, low: str, currency: str | None) -> bool:
     """Letters glued to digits that are still a figure: "£600m" (million), "1960s" (decade)."""
     nxt = low[c.end:c.end + 2]
-    if currency and nxt[:1] == "m" and not nxt[1:2].isalpha():
+    if nxt[:1] == "m" and not nxt[1:2].isalpha() and (currency or _plural_follows(low, c.end + 1)):
         c.value, c.scale, c.end = (c.value or 0) * 1e6, 1e6, c.end + 1
         return True
-    if nxt[:1] == "s" and not nxt[1:2].isalpha() and c.end - c.start in (2, 4):
+    if nxt[:1] == "s" and not nxt[1:2].isalpha() and c.end - c.start == 4:
         c.form, c.end = "decade", c.end + 1
         return True
+    if nxt[:1] == "s" and not nxt[1:2].isalpha() and c.end - c.start == 2 and c.value and c.value % 10 == 0:
+        c.low, c.high, c.end = c.value, c.value + 9, c.end + 1  # "in his mid-20s", "the '90s"
+        return True
     return c.form == "ord"
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _plural_follows(low: str, pos: int) -> bool:
+    """Whether the next word looks like a plural noun ('people', 'barrels'), for '10m people' = 10 million."""
+    m = _NEXT_WORD_RE.match(low, pos)
+    if m is None:
+        return False
+    w = m.group(1)
+    return w in ("people", "children", "men", "women") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))
+                                                          and len(w) > 3)
 
 
 def _unit_ok(m: re.Match[str], c: Cand, low: str, text: str, currency: str | None) -> bool:
@@ -143,10 +184,12 @@ def _unit_ok(m: re.Match[str], c: Cand, low: str, text: str, currency: str | Non
         return False
     if currency and (u == "m" or u in MEASURE_UNITS and u not in CURRENCY_WORDS):
         return False
+    if u == "m" and sep == "" and _plural_follows(low, m.end()):
+        return False  # "10m people": million, handled in _glued_ok
     if u in GLUED_ONLY and sep != "":
         return u in ("c", "f") and text[m.start("u")].isupper() and sep.strip() == ""
-    if u in CURRENCY_CODES and u not in CURRENCY_WORDS and sep.strip() == "" and c.words and sep == "":
-        return False
+    if len(u) == 1 and u.isalpha() and u not in ("c", "f") and text[m.start("u")].isupper():
+        return False  # "5G", "4K", "3D" are names, not grams/…
     return not (u.isalpha() and sep == "" and c.words)
 
 

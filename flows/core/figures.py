@@ -17,10 +17,13 @@ from __future__ import annotations
 
 from flows.core.figure_context import (
     article_figures,
+    attach_age_apposition,
     attach_qualifier,
     attach_rate,
     find_measures,
+    in_name_with_digits,
     in_proper_name,
+    is_discourse_ordinal,
     is_pronoun_one,
     negative_spans,
 )
@@ -29,7 +32,7 @@ from flows.core.figure_numbers import find_numbers, scan_anchors
 from flows.core.figure_ranges import merge_ranges
 from flows.core.figure_units import Cand, make_cand
 from flows.core.records import Figure
-from flows.core.units import CURRENCY_CODES, PERCENT_WORDS, TIME_UNITS
+from flows.core.units import CURRENCY_CODES, PERCENT_WORDS, TIME_UNITS, unit_family
 
 _CURRENCIES = frozenset(CURRENCY_CODES.values()) | {"cent", "penny", "dime", "nickel", "franc", "fim", "nlg"}
 _PERCENTS = frozenset(PERCENT_WORDS.values())
@@ -57,10 +60,11 @@ def extract_figures(text: str) -> list[Figure]:
         attach_qualifier(c, low)
     cands = merge_ranges(cands, low)
     for c in cands:
+        attach_age_apposition(c, text)
         attach_rate(c, low, text)
         c.kind = _classify(c)
         find_measures(c, text)
-    kept = [c for c in cands if not _is_negative(c, low) and not in_proper_name(c, text)]
+    kept = [c for c in cands if not (_is_negative(c, low) or in_proper_name(c, text) or in_name_with_digits(c, text))]
     return [_freeze(c, text) for c in _dedupe(kept + dates)]
 
 
@@ -84,10 +88,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _mark_year(c: Cand, low: str) -> None:
     """A bare four-digit number 1800–2100 (no separators, unit or currency) is a year; '1960s' a decade."""
-    if c.form == "decade":
-        base = c.value or 0
-        span = 10.0 if base >= 100 else 10.0
-        c.form, c.low, c.high = "year", base, base + span - 1
+    if c.form == "decade":  # "1960s" → 1960–1969 (value stays the decade's first year)
+        base = c.value or 0.0
+        c.form, c.low, c.high = "year", base, base + 9
         return
     s = low[c.start:c.end]
     if c.form == "card" and c.unit is None and len(s) == 4 and s.isdigit() and 1800 <= int(s) <= 2100:
@@ -114,15 +117,17 @@ def _classify(c: Cand) -> str:
 
 def _is_measure(unit: str) -> bool:
     """Whether a unit is a physical unit from the unit table."""
-    from flows.core.units import unit_family
-
     return unit_family(unit) not in (None, "currency", "percent")
 
 
 def _is_negative(c: Cand, low: str) -> bool:
     """Drop pronoun 'one', bare fraction words ('third quarter'), 'the second half'."""
-    if is_pronoun_one(c, low) or (c.measures or "").lower() in ("one", "ones"):
+    if is_discourse_ordinal(c, low):
+        return True
+    if is_pronoun_one(c, low) or (low[c.start:c.end] == "one" and (c.measures or "").lower() in ("one", "ones")):
         return c.unit is None and c.low is None
+    if c.kind == "ordinal" and low.endswith("for the ", 0, c.start) and low.startswith(" time", c.end):
+        return True  # "for the first time" is an idiom, not a quantity
     if c.kind == "ordinal" and low.startswith((" quarter", " half"), c.end):
         return True  # period designators ("third quarter", "first half"), not quantities
     s = low[c.start:c.end]

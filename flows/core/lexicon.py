@@ -12,6 +12,7 @@ SPEECH_VERB_LEMMAS: frozenset[str] = frozenset(
     observe opine plead pledge point post praise predict proclaim promise quip recall recount
     remark repeat reply report respond retort reiterate reveal scoff scold shout snap state
     stress suggest tease testify thunder tweet urge vow warn wonder yell
+    accept liken compare accuse exhort bemoan hail reference rate deride brand decry rip lambaste
     """.split()
 )
 
@@ -21,6 +22,17 @@ IRREGULAR_SPEECH_FORMS: frozenset[str] = frozenset(
     say says said saying tell tells told telling write writes wrote writing written
     speak speaks spoke speaking spoken sing sings sang singing sung read reads reading
     put puts putting
+    """.split()
+)
+
+# Why: the only speech verbs trusted when capitalized (Title Case headlines, "Said Dorothy Poynter, …"); others
+# double as nouns or names when capitalized ("the United States", "Reports", "Notes").
+CAPITALIZED_SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    Say Says Said Tell Tells Told Write Writes Wrote Warn Warns Warned Ask Asks Asked Add Adds Added Slam Slams
+    Slammed Blast Blasts Blasted Urge Urges Urged Vow Vows Vowed Insist Insists Declare Declares Admit Admits
+    Concede Concedes Argue Argues Predict Predicts Reveal Reveals Accuse Accuses Praise Praises Rip Rips Tweets
+    Tweeted Explains Explained Responds Responded Calls Called Asserts Claims Denies Defends Defended
     """.split()
 )
 
@@ -77,7 +89,7 @@ CAPITALIZED_STOPWORDS: frozenset[str] = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december today yesterday tomorrow according asked said says
     according following given among about over under against between through across around near
-    another each every other such just only even
+    another each every other such just only even amid among upon within via per
     """.split()
 )
 
@@ -96,9 +108,9 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     analysts experts officials leaders sources observers critics supporters people voters residents
     protesters lawmakers senators members aides diplomats advocates economists scientists researchers
     authorities investigators prosecutors democrats republicans conservatives liberals activists
-    organizers delegates officers staffers insiders allies opponents others many some both all
+    organizers delegates officers staffers insiders allies opponents others
     americans russians ukrainians europeans participants attendees witnesses reporters journalists
-    commentators pundits strategists pollsters donors students parents workers fans
+    commentators pundits strategists pollsters donors students parents workers fans percent protesters
     """.split()
 )
 

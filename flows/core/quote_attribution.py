@@ -6,10 +6,12 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from flows.core.lexicon import SPEECH_NOUNS
+from flows.core.lexicon import CAPITALIZED_SPEECH_VERBS, GROUP_NOUNS, NOMINAL_NOUNS, SPEECH_NOUNS
 from flows.core.quote_mentions import Mention, clean_name, mention_after, mention_before, tokens
 from flows.core.quote_patterns import (
     ACCORDING_RE,
+    FAST_TAG_RE,
+    VERB_RE,
     COLON_INTRO_RE,
     SENTENCE_END_RE,
     ABBREVIATION_END_RE,
@@ -18,9 +20,10 @@ from flows.core.quote_patterns import (
 )
 from flows.core.quote_spans import RawSpan
 
-_LEAD_PUNCT_RE = re.compile(r"[ \t\xa0]*[,—–-]?[ \t\xa0]*")
 _POSSESSIVE_TOKEN_RE = re.compile(r"^(?:[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er)$")
 _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")
+_DASH_RE = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*(?=[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)*[ \t\xa0]*(?:[,.]|$|\n))")
+_HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")  # words of four letters or more decide Title Case
 _WINDOW = 260  # characters of context read on each side of a quote
 
 
@@ -43,6 +46,17 @@ class DocContext:
         self.opens = [s.open_at for s in spans]
         self.ends = [close_end(text, s) for s in spans]
         self._sentences: dict[int, list[int]] = {}
+        self._start_cache: dict[int, int] = {}
+        self._title_case: bool | None = None
+        self.subjects: dict[int, Mention | None] = {}  # memo of first_subject per sentence start
+
+    def title_case_headline(self) -> bool:
+        """True when the first paragraph is a Title Case headline, where every quote would look like a title."""
+        if self._title_case is None:
+            ws = _HEADLINE_WORD_RE.findall(self.text, 0, self.block_end(0))
+            caps = sum(1 for w in ws if w[0].isupper())
+            self._title_case = len(ws) > 0 and caps >= 0.6 * len(ws)
+        return self._title_case
 
     def block_of(self, pos: int) -> int:
         """Index of the paragraph holding offset pos."""
@@ -66,9 +80,12 @@ class DocContext:
         return got
 
     def sentence_start(self, pos: int) -> int:
-        """Start of the sentence holding pos."""
-        starts = self.sentence_starts(self.block_of(pos))
-        return starts[bisect_right(starts, pos) - 1]
+        """Start of the sentence holding pos (memoized: the sieves ask for the same offsets repeatedly)."""
+        got = self._start_cache.get(pos)
+        if got is None:
+            starts = self.sentence_starts(self.block_of(pos))
+            got = self._start_cache[pos] = starts[bisect_right(starts, pos) - 1]
+        return got
 
     def sentence_end(self, pos: int) -> int:
         """End of the sentence holding pos (next sentence start or paragraph end)."""
@@ -88,19 +105,85 @@ def close_end(text: str, span: RawSpan) -> int:
 def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Mention | None, bool]:
     """Subject of the verb at token vi, reading an apposition between commas; returns (mention, appositive)."""
     if vi - 1 >= lo and toks[vi - 1].group() == ",":
+        if toks[vi].group().endswith("ing"):
+            return None, False  # ", saying," opens a participle phrase, not "Name, apposition, said"
         for c in range(lo, vi - 1):
             if toks[c].group() == ",":
-                m = mention_before(toks[: c], lo)
+                m = mention_before(toks[:c], lo)
+                nominal = c > lo and toks[c - 1].group().lower() in NOMINAL_NOUNS
+                if (nominal or m is None or m.kind != "name") and toks[vi - 2].group()[:1].isupper():
+                    inner = mention_before(toks[: vi - 1], c + 1)  # "Google's chief executive, Laszlo Bock, told"
+                    if inner is not None and inner.kind == "name":
+                        return inner, True
                 if m is not None and m.kind == "name":
                     return m, True
                 break
         return None, False
-    return mention_before(toks[:vi], lo), False
+    m = mention_before(toks[:vi], lo)
+    if m is None and vi - 1 > lo and toks[vi - 1].group() == "to":
+        for k in range(vi - 2, max(lo, vi - 6) - 1, -1):  # "Bryne went on to say", "was quick to add"
+            w = toks[k].group()
+            if k and toks[k - 1].group().lower() in _PREPOSITIONS:
+                continue
+            if (w[:1].isupper() or w.lower() in ("he", "she", "they")) and _verb_like(toks[k + 1].group()):
+                return mention_before(toks[: k + 1], lo), False
+    return m, False
+
+
+_VERB_TOKENS = frozenset(
+    [v for f in SPEECH_FORMS for v in (f, f.upper(), f + ".")]
+    + [v for f in CAPITALIZED_SPEECH_VERBS for v in (f, f + ".")]
+)
 
 
 def _is_verb(tok: str) -> bool:
-    """True for an inflected speech verb token."""
-    return tok.lower().rstrip(".") in SPEECH_FORMS
+    """True for an inflected speech verb token (precomputed case and period variants: no per-call lowering)."""
+    return tok in _VERB_TOKENS
+
+
+def _tag_verb(w: str) -> bool:
+    """A speech verb, or any past-tense verb in tag position ("Hannity pressed", "beamed Donald Hartley")."""
+    return w in _VERB_TOKENS or (w.endswith(("ed", "ed.")) and len(w) > 4 and w[0].islower())
+
+
+_TAG_BREAKERS = frozenset("but and or while as that which in on at to for with by of from so because when if".split())
+
+
+def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
+    """The subject opens the tag, possibly after lower-case descriptors ("” former congressman Dan Maffei said")."""
+    for k in range(lo, min(len(toks), lo + 5)):
+        t = toks[k]
+        if t.start() >= start:
+            return True
+        w = t.group()
+        if not w.isalpha() or not w.islower() or w in _TAG_BREAKERS or w in _VERB_TOKENS:
+            return False
+    return False
+
+
+def _short_tag(toks: list[re.Match[str]], vi: int) -> bool:
+    """After a quote that ends its sentence, accept only a short tag sentence ("” King said.")."""
+    for k in range(vi, min(len(toks), vi + 8)):
+        if toks[k].group().endswith(".") and len(toks[k].group()) > 3:
+            return True
+    return False
+
+
+def _fast_tag(text: str, pos: int, limit: int) -> Attribution | None:
+    """The frequent "NAME said" / "said NAME" tags in one regex match; None sends the quote to the full sieve."""
+    m = FAST_TAG_RE.match(text, pos, limit)
+    if m is None:
+        return None
+    g = "n1" if m.group("n1") else "n2"
+    run = m.group(g)
+    if run in ("he", "she", "they", "we", "I"):
+        who = Mention(m.start(g), m.end(g), "pronoun", None)
+    else:
+        name = clean_name(run.split())
+        if name is None:
+            return None
+        who = Mention(m.start(g), m.end(g), "name", name)
+    return Attribution(who, m.group("v1") or m.group("v2"), "verb_after")
 
 
 def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
@@ -108,43 +191,78 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
     text = ctx.text
     quote_end = text[span.end - 1] if span.end > span.start else ""
     pos = close_end(text, span)
-    lead = _LEAD_PUNCT_RE.match(text, pos, limit)
-    if quote_end in ".…" and not (lead and "," in lead.group()):
-        return None
+    if quote_end not in ".…":
+        fast = _fast_tag(text, pos, limit)
+        if fast is not None:
+            return fast
     toks = tokens(text, pos, min(limit, pos + _WINDOW))
     lo = 1 if toks and toks[0].group() in ",—–" else 0
-    if len(toks) > lo and _is_verb(toks[lo].group()):
-        verb = toks[lo].group().rstrip(".")
+    tag_only = quote_end in ".…" and not lo
+    if len(toks) > lo and _tag_verb(toks[lo].group()):
+        verb = toks[lo].group().rstrip(".,")
         m = mention_after(toks, lo + 1)
-        if m is not None:
+        if m is not None and (m.kind == "name" or _is_verb(verb)) and (not tag_only or _short_tag(toks, lo)):
             return Attribution(m, verb, "verb_after")
-        if (lo or quote_end == ",") and verb.endswith("ing"):
+        if (lo or quote_end == ",") and verb.endswith("ing") and _is_verb(verb):
             sent_start = ctx.sentence_start(span.open_at)
             m = first_subject(ctx, tokens(text, sent_start, span.open_at))
             return Attribution(m, verb, "verb_after") if m is not None else None
     for vi in range(lo, min(len(toks), lo + 40)):
         w = toks[vi].group()
-        if _is_verb(w):
+        if _is_verb(w) or (vi > lo and toks[vi - 1].group() != "," and _tag_verb(w)):
             m, appos = _subject_of_verb(toks, vi, lo)
-            if m is not None and m.start == toks[lo].start():
-                return Attribution(m, w.rstrip("."), "apposition" if appos else "verb_after")
-            if toks[vi - 1].group() != ",":
+            if m is not None and _starts_tag(toks, lo, m.start) and (not tag_only or _short_tag(toks, vi)):
+                return Attribution(m, w.rstrip(".,"), "apposition" if appos else "verb_after")
+            if toks[vi - 1].group() != "," and _is_verb(w):
                 break
         if w in ";:“”\"«»(" or (w.endswith(".") and vi > lo and not w[:-1].isupper() and len(w) > 4):
             break
     return None
 
 
-_PREPOSITIONS = frozenset("in at of from to with on for by about near toward towards against into over under than".split())
+_PREPOSITIONS = frozenset("through across around during since until like throughout inside outside behind beyond within without upon via per between among in at of from to with on for by about near toward towards against into over under than".split())
+_NOT_SUBJECT_AFTER = _PREPOSITIONS | {"who", "whom", "whose", "which", "that"}  # "Putin, whom Trump praised"
 _SUBORDINATORS = frozenset("as while when although though if after before since because despite once unless".split())
 _PARTICIPLE_LEAD = frozenset(", and while before after by then also".split())
 
 
 def first_subject(ctx: DocContext, toks: list[re.Match[str]]) -> Mention | None:
-    """First name or subject pronoun of a clause, skipping names after prepositions: the subject of "saying"."""
+    """Subject of a clause, for participles like "saying": a name or he/she right before a finite verb, else the
+    first name or subject pronoun, skipping names after prepositions and a leading subordinate clause."""
     k, n = 0, len(toks)
-    if n and toks[0].group().lower() in _SUBORDINATORS:
+    if n > 1 and toks[0].group().lower() in _SUBORDINATORS and not toks[1].group()[:1].isupper():
         k = next((i + 1 for i in range(n) if toks[i].group() == ","), n)
+    return _subject_before_verb(ctx, toks, k) or _first_mention(ctx, toks, k)
+
+
+def _verb_like(w: str) -> bool:
+    """A lower-case finite verb after a subject ("Walsh provided", "Trump opened", "he said")."""
+    return w[:1].islower() and (w in _VERB_TOKENS or w in _AUXILIARIES or (len(w) > 3 and w.endswith(("ed", "s"))))
+
+
+def _subject_before_verb(ctx: DocContext, toks: list[re.Match[str]], k: int) -> Mention | None:
+    """The first name run or he/she directly followed by a finite verb."""
+    ws = [t.group() for t in toks]
+    n = len(ws)
+    while k < n:
+        w = ws[k]
+        j = k + 1
+        while j < n and ws[j][:1].isupper():
+            j += 1
+        if j < n and _verb_like(ws[j]) and not (k and ws[k - 1].lower() in _NOT_SUBJECT_AFTER):
+            if j == k + 1 and w in ("he", "she", "He", "She"):
+                return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
+            if w[:1].isupper():
+                m = mention_before(toks[:j], k, possessive=False)
+                if m is not None and m.kind == "name" and (j - k > 1 or k > 0 or _named_subject(ctx.text, toks, j, w)):
+                    return m
+        k = j if w[:1].isupper() else k + 1
+    return None
+
+
+def _first_mention(ctx: DocContext, toks: list[re.Match[str]], k: int) -> Mention | None:
+    """The first name or subject pronoun of a clause, skipping names after prepositions."""
+    n = len(toks)
     while k < n:
         w = toks[k].group()
         j = k + 1
@@ -152,12 +270,25 @@ def first_subject(ctx: DocContext, toks: list[re.Match[str]]) -> Mention | None:
             j += 1
         if w.lower() in ("he", "she"):
             return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
+        if w.lower() in GROUP_NOUNS and k < 3:
+            return Mention(toks[0].start(), toks[k].end(), "group", None)
         if w[:1].isupper() and not (k and toks[k - 1].group().lower() in _PREPOSITIONS):
             m = mention_before(toks[:j], k)
-            if m is not None and m.kind == "name" and (j - k > 1 or k > 0 or _seen_inside(ctx.text, w)):
+            if m is not None and m.kind == "name" and (j - k > 1 or k > 0 or _named_subject(ctx.text, toks, j, w)):
                 return m
         k = j if w[:1].isupper() else k + 1
     return None
+
+
+def _named_subject(text: str, toks: list[re.Match[str]], j: int, word: str) -> bool:
+    """A lone sentence-initial capital is a name if a verb follows ("Putin stated") or it recurs mid-sentence."""
+    nxt = toks[j].group() if j < len(toks) else ""
+    if nxt[:1].islower() and (nxt in _VERB_TOKENS or nxt in _AUXILIARIES or (len(nxt) > 3 and nxt.endswith(("ed", "s")))):
+        return True
+    return _seen_inside(text, word)
+
+
+_AUXILIARIES = frozenset("is was has had will would went told also then can could did does should".split())
 
 
 def _seen_inside(text: str, word: str) -> bool:
@@ -172,7 +303,12 @@ def _seen_inside(text: str, word: str) -> bool:
 
 def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
     """A speech verb before the quote in its sentence: "Putin stated, “…”", "Filippenko, an analyst, noted: “…”"."""
-    toks = tokens(ctx.text, max(seg_start, span.open_at - _WINDOW), span.open_at)
+    lo = max(seg_start, span.open_at - _WINDOW)
+    if VERB_RE.search(ctx.text, lo, span.open_at) is None:
+        if _GENERIC_ED_RE.search(ctx.text, lo, span.open_at) is None:
+            return None
+        return _generic_before(tokens(ctx.text, lo, span.open_at))
+    toks = tokens(ctx.text, lo, span.open_at)
     fallback: re.Match[str] | None = None
     for vi, t in enumerate(toks):
         w = t.group()
@@ -181,13 +317,50 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         m, appos = _subject_of_verb(toks, vi, 0)
         if m is not None:
             return Attribution(m, w.rstrip("."), "apposition" if appos else "verb_before")
+        if vi == 0 or toks[vi - 1].group() in ",;—–":
+            m = mention_after(toks, vi + 1)  # "Said Dorothy Poynter, who grew up with Ali, “…”"
+            if m is not None and m.kind == "name":
+                return Attribution(m, w.rstrip("."), "verb_before")
         lead = toks[vi - 1].group().lower() if vi else ","
         if fallback is None or (w.endswith("ing") and lead in _PARTICIPLE_LEAD):
             fallback = t
     if fallback is None:
+        return _generic_before(toks)
+    return None
+
+
+def sieve_participle(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
+    """A speech verb before the quote without its own subject ("…, saying, “…”"): the clause subject speaks."""
+    lo = max(seg_start, span.open_at - _WINDOW)
+    fallback: re.Match[str] | None = None
+    led = False
+    for v in VERB_RE.finditer(ctx.text, lo, span.open_at):
+        lead = ctx.text[max(lo, v.start() - 6) : v.start()].split()
+        lead_word = lead[-1].lower() if lead else ","
+        is_led = lead_word in _PARTICIPLE_LEAD or lead_word.endswith(",")  # ", saying", "and joked"
+        if fallback is None or (is_led and (not led or v.group().endswith("ing"))):
+            fallback, led = v, led or is_led
+    if fallback is None:
         return None
     m = first_subject(ctx, outside_tokens(ctx, sent_start, fallback.start()))
-    return Attribution(m, fallback.group().rstrip("."), "verb_before") if m is not None else None
+    return Attribution(m, fallback.group(), "verb_before") if m is not None else None
+
+
+_GENERIC_ED_RE = re.compile(r"[a-z]{3,}ed\b(?=[ \t]*[,:]|[ \t]+that\b)")
+
+
+def _generic_before(toks: list[re.Match[str]]) -> Attribution | None:
+    """A past-tense verb after a named subject, before ":" / "," or "that": "Hannity interjected: “…”"."""
+    for vi in range(len(toks) - 1, 0, -1):
+        w = toks[vi].group()
+        if not (w[:1].islower() and len(w) > 4 and w.endswith("ed")):
+            continue
+        nxt = toks[vi + 1].group() if vi + 1 < len(toks) else ","
+        if nxt in (",", ":", "that"):
+            m = mention_before(toks[:vi])
+            if m is not None and m.kind in ("name", "pronoun"):
+                return Attribution(m, w, "verb_before")
+    return None
 
 
 def sieve_according(ctx: DocContext, sent_start: int, sent_end: int) -> Attribution | None:
@@ -200,19 +373,48 @@ def sieve_according(ctx: DocContext, sent_start: int, sent_end: int) -> Attribut
 
 
 def sieve_colon(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution | None:
-    """A name and colon opening the sentence or headline: "Pence: … ‘Mocking’ …", "Trump: “…”"."""
+    """A name and colon before the quote: "Pence: … ‘Mocking’ …", "A lesson from Loretta Lynch: ‘…’"."""
     m = COLON_INTRO_RE.match(ctx.text, sent_start, span.open_at + 1)
-    if m is None:
-        return None
-    toks = tokens(ctx.text, m.start("name"), m.end("name"))
+    if m is not None:
+        toks = tokens(ctx.text, m.start("name"), m.end("name"))
+    else:
+        colon = ctx.text.rfind(":", sent_start, span.open_at)
+        if colon < 0 or ctx.text[colon + 1 : span.open_at].strip(" \t\xa0\n\"“‘'«"):
+            return None
+        toks = tokens(ctx.text, max(sent_start, colon - 80), colon)
     who = mention_before(toks)
+    if who is None and toks and toks[-1].group().lower() in SPEECH_NOUNS:
+        who = first_subject(ctx, outside_tokens(ctx, sent_start, colon))  # "Obama is rolling out a message: “…”"
     if who is None or who.kind != "name":
         return None
     return Attribution(who, ":", "colon")
 
 
+def sieve_dash(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
+    """A dash signature after the quote: "“…” ― Sonya Herridge"."""
+    pos = close_end(ctx.text, span)
+    head = ctx.text[pos : pos + 3]
+    if not any(c in head for c in "―—–-\n"):
+        return None
+    m = _DASH_RE.match(ctx.text, pos, limit)
+    if m is None:
+        b = ctx.block_of(span.open_at)
+        if b + 1 >= len(ctx.blocks) or ctx.text[pos : ctx.blocks[b + 1]].strip():
+            return None
+        limit = ctx.block_end(b + 1)
+        m = _DASH_RE.match(ctx.text, ctx.blocks[b + 1], limit)
+        if m is None:
+            return None
+    who = mention_after(tokens(ctx.text, m.end(), min(limit, m.end() + 80)))
+    if who is None or who.kind != "name":
+        return None
+    return Attribution(who, "―", "dash")
+
+
 def sieve_transcript(ctx: DocContext, span: RawSpan) -> tuple[Attribution, int] | None:
     """An all-caps speaker label opening a transcript quote ("WALLACE: …"); returns the new quote start."""
+    if not ctx.text[span.start : span.start + 2].isupper():
+        return None
     m = TRANSCRIPT_LABEL_RE.match(ctx.text, span.start, span.end)
     if m is None or len(m.group("name")) < 3:
         return None
@@ -249,6 +451,8 @@ def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | 
         w = t.group()
         if _is_verb(w):
             m, _ = _subject_of_verb(toks, vi, 0)
+            if m is None and vi and toks[vi - 1].group() == ",":
+                m = mention_after(toks, vi + 1)
             if m is not None:
                 return Attribution(m, w.rstrip("."), "verb_later")
     return None
@@ -280,3 +484,12 @@ def starts_block(ctx: DocContext, span: RawSpan) -> bool:
 def starts_sentence(ctx: DocContext, span: RawSpan) -> bool:
     """True when only whitespace and opening marks precede the quote in its sentence."""
     return _OPENING_ONLY_RE.fullmatch(ctx.text, ctx.sentence_start(span.open_at), span.open_at + 1) is not None
+
+
+def sieve_headline(ctx: DocContext, span: RawSpan) -> Attribution | None:
+    """A headline that opens with a name gives its quote to that name ("Laura Bush sees ‘Hope’")."""
+    toks = outside_tokens(ctx, ctx.blocks[0], span.open_at)
+    m = first_subject(ctx, toks)
+    if m is None or m.kind != "name" or not toks or m.start != toks[0].start():
+        return None
+    return Attribution(m, None, "headline")

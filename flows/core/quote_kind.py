@@ -8,8 +8,12 @@ from flows.core.lexicon import SCARE_INTRODUCERS
 
 _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*|\d[\w,.]*")
 _SMALL = frozenset("a an the and or of in on at to for with by from as vs nor but is are".split())
+# A lower-case word that is not a small title word ("the", "of"): one hit means the quote is not a Title.
+_LOWER_WORD_RE = re.compile(
+    r"(?<![\w’'-])(?!(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|nor|but|is|are)(?![\w’'-]))[a-z]"
+)
 _INNER_SENTENCE_RE = re.compile(r"[.!?…][\"”’»']?\s+[\"“‘«]?[A-Z]")
-_LAST_WORD_RE = re.compile(r"([\w-]+)[ \t\xa0]*$")
+_LAST_WORD_RE = re.compile(r"([\w’'-]+)[ \t\xa0]*$")
 SHORT_WORDS = 4  # an unattributed fragment this short is a scare quote, not reported speech
 
 
@@ -20,6 +24,10 @@ def words(text: str) -> list[str]:
 
 def is_title(quote: str) -> bool:
     """Title-cased names of shows, slogans and headlines ("Fox News Sunday", "America First")."""
+    if len(quote) > 90 or not quote[:1].isupper() and not quote[:1].isdigit():
+        return False
+    if _LOWER_WORD_RE.search(quote):
+        return False
     ws = words(quote)
     if not 2 <= len(ws) <= 8 or quote.rstrip().endswith("?"):
         return False
@@ -34,7 +42,7 @@ def is_title(quote: str) -> bool:
 
 def introduced_as_term(prefix: str) -> bool:
     """True when the word before the quote introduces a term ("so-called", "dubbed", "the phrase")."""
-    m = _LAST_WORD_RE.search(prefix[-40:])
+    m = _LAST_WORD_RE.search(prefix[-24:])
     return bool(m) and m.group(1).lower() in SCARE_INTRODUCERS
 
 
@@ -43,19 +51,16 @@ def form_kind(quote: str, prefix: str) -> str:
     p = prefix.rstrip(" \t\xa0\n([—–-")
     if not p or p[-1] in ".!?:":
         return "full"
+    if p[-1] == "," and (quote[:1].isupper() or quote.count(" ") >= SHORT_WORDS):
+        return "full"
     if _INNER_SENTENCE_RE.search(quote):
-        return "full"
-    first = next((c for c in quote if c.isalpha()), "")
-    if p[-1] == "," and first.isupper():
-        return "full"
-    if p[-1] == "," and len(words(quote)) > SHORT_WORDS:
         return "full"
     return "partial"
 
 
 def classify(quote: str, prefix: str, nested: bool, headline: bool) -> str:
     """Kind before attribution: "scare" for terms and short nested quotes, "title" for titles, else full/partial."""
-    if nested and len(words(quote)) <= SHORT_WORDS:
+    if nested and len(quote) < 60 and len(words(quote)) <= SHORT_WORDS:
         return "scare"
     if introduced_as_term(prefix):
         return "scare"
@@ -64,9 +69,16 @@ def classify(quote: str, prefix: str, nested: bool, headline: bool) -> str:
     return form_kind(quote, prefix)
 
 
-def settle_title(method: str | None) -> str:
+_TITLE_PLACES = frozenset("on in at of to from with for by about via".split())  # "said on “Meet the Press”"
+
+
+def settle_title(method: str | None, prefix: str) -> str:
     """A title is someone's words only when a speech verb before it introduces it ("called her “Miss Piggy”")."""
-    return "partial" if method in ("verb_before", "according_to", "colon") else "scare"
+    m = _LAST_WORD_RE.search(prefix[-24:])
+    last = m.group(1).lower() if m else ""
+    if last in _TITLE_PLACES or prefix.rstrip().endswith(("’s", "'s")):
+        return "scare"
+    return "partial" if method in ("verb_before", "according_to", "colon", "continuation") else "scare"
 
 
 def demote_unattributed(kind: str, quote: str) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from flows.core.lexicon import (
+    CAPITALIZED_SPEECH_VERBS,
     CAPITALIZED_STOPWORDS,
     DEMONYMS,
     GROUP_NOUNS,
@@ -21,10 +23,11 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _STRIP = TITLES | DEMONYMS | CAPITALIZED_STOPWORDS
 _ABBREV = frozenset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. lt. col. capt. maj. sgt. adm. rev. prof. u.s. u.k. d.c. inc. co. corp.".split())
 _RIGHT_STOPS = frozenset(
-    "in at on during to with after before while when who whose which as about for from last this that because but "
+    "by said says told added in at on during to with after before while when who whose which as about for from last this that because but "
     "and or earlier later in an a yesterday today recently".split()
 )
 _DETS = frozenset("the a an one two three four five several some many both most other another his her their its our".split())
+_HONORIFICS = frozenset("mr mrs ms dr sen rep gov gen lt col capt adm rev prof sir".split())
 _POSSESSIVE_END = re.compile(r"[’']s$")
 
 
@@ -52,23 +55,40 @@ def _low(tok: str) -> str:
 
 def _is_cap(tok: str) -> bool:
     """A capitalized word that may belong to a name."""
-    return tok[:1].isupper() and _low(tok).rstrip(".") not in CAPITALIZED_STOPWORDS
+    return tok[:1].isupper() and tok.lower().rstrip(".") not in CAPITALIZED_STOPWORDS
 
 
 def clean_name(words: list[str]) -> str | None:
     """Strip titles, demonyms and stopwords from the front and possessives from the end of a name run."""
+    return _clean_name(tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _clean_name(words: tuple[str, ...]) -> str | None:
+    """Cached body of clean_name (the same runs recur within and across documents)."""
+    words = list(words)
+    lows = [w.lower() for w in words]
+    for k in range(1, len(lows)):
+        if words[k] in CAPITALIZED_SPEECH_VERBS:  # "General Reveals" in a headline
+            words, lows = words[:k], lows[:k]
+            break
+    while words and lows[-1].rstrip(".") in CAPITALIZED_STOPWORDS:
+        words, lows = words[:-1], lows[:-1]
     i = 0
-    while i < len(words) and (_low(words[i]) in _STRIP or _low(words[i]).rstrip(".") in _STRIP):
+    while i < len(words) - 1 and (lows[i] in _STRIP or lows[i].rstrip(".") in _STRIP):
+        if lows[i] in DEMONYMS and lows[i + 1].rstrip(".") not in _STRIP:
+            break  # "German Ortega" is a name; "Russian President ..." is not
         i += 1
-    rest = [w for w in words[i:]]
+    rest = words[i:]
     if rest:
         rest[-1] = _POSSESSIVE_END.sub("", rest[-1]).rstrip(".") if _low(rest[-1]) not in _ABBREV else rest[-1]
-    while rest and _low(rest[-1]).rstrip(".") in _STRIP:
-        rest.pop()
-    if not rest or not any(w[:1].isupper() for w in rest):
+    honorific = i > 0 and _low(words[i - 1]).rstrip(".") in _HONORIFICS
+    if len(rest) == 1 and not honorific and (_low(rest[0]).rstrip(".") in TITLES or _low(rest[0]) in DEMONYMS):
         return None
-    if all(w.isupper() and len(w) > 2 for w in rest) and len(rest) == 1 and not _low(rest[0]) in DEMONYMS:
-        return rest[0]
+    if len(rest) > 1 and all(w.isupper() for w in rest):
+        return None  # an all-caps run is a shouted headline, not a name
+    if not rest or not any(w[:1].isupper() for w in rest) or (len(rest) == 1 and len(rest[0]) < 3):
+        return None
     return " ".join(rest)
 
 
@@ -118,9 +138,13 @@ def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = Fa
     lw = _low(w)
     if lw in _SUBJECT_PRONOUNS:
         return Mention(toks[i].start(), toks[i].end(), "pronoun", None)
+    if _is_cap(w) and lw in GROUP_NOUNS and (i == lo or not _is_cap(toks[i - 1].group())):
+        return Mention(toks[i].start(), toks[i].end(), "group", None)  # "Pollsters agree", "Democrats said"
     if _is_cap(w) and (possessive or not _POSSESSIVE_END.search(w)):
         j = max(_name_run_left(toks, i), lo)
         name = clean_name([t.group() for t in toks[j : i + 1]])
+        if name is None and j == i and lw in TITLES and (i == lo or _low(toks[i - 1].group()) not in _DETS):
+            name = w  # "King says" is a surname; "the President said" is not
         if name:
             return Mention(toks[j].start(), _end(toks[i]) - (2 if possessive and _POSSESSIVE_END.search(w) else 0), "name", name)
         return _nominal(toks, lo, i) if lw.rstrip(".") in NOMINAL_NOUNS else None
@@ -144,10 +168,18 @@ def mention_after(toks: list[re.Match[str]], lo: int = 0) -> Mention | None:
     first = _low(words[0].group())
     if first in _SUBJECT_PRONOUNS:
         return Mention(words[0].start(), words[0].end(), "pronoun", None)
+    for k, t in enumerate(words):
+        if k and _low(t.group()) == "of":
+            head = [w.group() for w in words[:k] if _is_cap(w.group())]
+            if head and clean_name(head) and _is_cap(words[k - 1].group()):
+                words = words[:k]
+                break
     caps = [k for k, t in enumerate(words) if _is_cap(t.group())]
     if caps:
         k = caps[-1]
         j = _name_run_left(words, k)
+        if _POSSESSIVE_END.search(words[k].group()):
+            return None  # "elicited Putin's playful ..." names an owner, not a speaker
         name = clean_name([t.group() for t in words[j : k + 1]])
         if name:
             return Mention(words[0].start(), _end(words[k]), "name", name)

@@ -9,12 +9,10 @@ from collections.abc import Iterable
 from flows.core.lexicon import CAPITALIZED_STOPWORDS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from flows.core.quote_mentions import clean_name
 
-_CAP_RUN_RE = re.compile(
-    r"[A-Z][\w.-]*(?:[’'][\w.-]+)*(?:[ \t]+(?:(?:de|da|del|van|von|der|bin|al|la|le|di|du)[ \t]+)?"
-    r"[A-Z][\w.-]*(?:[’'][\w.-]+)*)+"
-)
+_PRECEDING_RE = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+(?:(?:de|da|del|van|von|der|bin|al|la|le|di|du)[ \t]+)?){1,4}$")
+_MAX_OCCURRENCES = 12  # enough mentions to find the full name; bounds the cost on long documents
+_ENOUGH = 2  # a full name seen this often is taken without reading further mentions
 _ABBREV = frozenset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. lt. col. capt. u.s. u.k.".split())
-_POSSESSIVE_RE = re.compile(r"[’']s$")
 
 
 def _run_words(run: str) -> list[str]:
@@ -31,24 +29,31 @@ def _run_words(run: str) -> list[str]:
 
 def full_names(text: str, short: Iterable[str]) -> dict[str, str]:
     """Map each one-word speaker name to the most frequent longer name ending with it in the document."""
-    wanted = set(short)
-    if not wanted:
-        return {}
-    counts: dict[str, Counter[str]] = {}
-    for m in _CAP_RUN_RE.finditer(text):
-        run = m.group()
-        tail = _POSSESSIVE_RE.sub("", run[run.rfind(" ") + 1 :]).rstrip(".,")
-        if tail not in wanted:
-            continue
-        ws = _run_words(run)
-        last = _POSSESSIVE_RE.sub("", ws[-1]).rstrip(".,") if ws else ""
-        if last not in wanted or len(ws) < 2:
-            continue
-        ws[-1] = last
-        name = clean_name(ws)
-        if name and " " in name and name.rsplit(" ", 1)[-1] == last:
-            counts.setdefault(last, Counter())[name] += 1
-    return {s: c.most_common(1)[0][0] for s, c in counts.items()}
+    out: dict[str, str] = {}
+    for last in set(short):
+        counts: Counter[str] = Counter()
+        i, seen, size = text.find(last), 0, len(last)
+        while i >= 0 and seen < _MAX_OCCURRENCES:
+            seen += 1
+            after = text[i + size : i + size + 1]
+            before = text[i - 2 : i - 1] if i > 1 else ""
+            if not (text[i - 1] in " \t" and (before.isalpha() or before == ".") and not after.isalnum()):
+                i = text.find(last, i + size)
+                continue
+            prev = text[max(0, i - 40) : i - 1].rsplit(None, 1)
+            if prev and prev[-1][:1].isupper():
+                m = _PRECEDING_RE.search(text, max(0, i - 60), i)
+                if m is not None:
+                    ws = _run_words(m.group() + last)
+                    name = clean_name(ws) if len(ws) > 1 else None
+                    if name and " " in name and name.endswith(last):
+                        counts[name] += 1
+                        if counts[name] >= _ENOUGH:
+                            break
+            i = text.find(last, i + size)
+        if counts:
+            out[last] = counts.most_common(1)[0][0]
+    return out
 
 
 def name_gender(name: str | None, surface: str = "") -> str | None:

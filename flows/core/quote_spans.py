@@ -18,6 +18,7 @@ _ALL_MARK_CHARS = "“”„‟«»\"'‘’‚‛‹›`"
 _OPEN_PREV = frozenset(" \t\n\r\xa0([{—–-/" + _ALL_MARK_CHARS)
 _CLOSE_NEXT = frozenset(" \t\n\r\xa0.,;:!?)]}—–-…/*" + _ALL_MARK_CHARS)
 _SPACE = frozenset(" \t\n\r\xa0")
+_INNER_CLOSERS = frozenset("’'”»")  # ‘above the president,’ ” closes two quotes with a space between
 _HARD_LINE_END = frozenset(".!?:;\"”’»)…")
 _LINE_OPENER_RE = re.compile(r"[ \t\xa0]*(?:''|``|[“„‟«\"])")
 _DECADE_RE = re.compile(r"\d0s\b|\d\d\b")
@@ -39,7 +40,7 @@ def _role(text: str, i: int, j: int, mark: str, has_open: bool) -> str:
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[j] if j < len(text) else "\n"
     can_open = prev in _OPEN_PREV and nxt not in _SPACE
-    can_close = i > 0 and prev not in _SPACE and nxt in _CLOSE_NEXT
+    can_close = i > 0 and (prev not in _SPACE or text[i - 2 : i - 1] in _INNER_CLOSERS) and nxt in _CLOSE_NEXT
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:
@@ -126,8 +127,9 @@ class _Scanner:
         chained = False
         if self.double:
             opened = self.double[0]
-            at_start = opened[0] == self.blocks[-1] or not text[self.blocks[-1] : opened[0]].strip()
-            if continues or (self.chain and at_start):
+            lead = text[self.blocks[-1] : opened[0]].rstrip()
+            at_start = not lead
+            if (continues and (at_start or lead[-1] in ":,")) or (self.chain and at_start):
                 self.emit(opened, end, 0, "open:paragraph")
                 chained = continues
         self.chain = chained

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flows.core import quote_attribution as sv
 from flows.core.quote_attribution import Attribution, DocContext, close_end
-from flows.core.quote_kind import classify, demote_unattributed, settle_title
+from flows.core.quote_kind import SHORT_WORDS, classify, demote_unattributed, settle_title, words
 from flows.core.quote_mentions import Mention, is_unresolvable, pronoun_gender
 from flows.core.quote_names import full_names, name_gender, pick_antecedent
 from flows.core.quote_spans import RawSpan, find_spans
@@ -16,6 +16,7 @@ from flows.core.records import Quote
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
 _COLON_END_RE = re.compile(r":[ \t\xa0\n]*$")
+_SUBJECT_SENTENCES = 4  # sentences looked back at for a pronoun's antecedent
 _CONTINUATION_GAP = 160  # a paragraph-opening quote continues the previous paragraph's quote if it ended this close
 
 
@@ -33,6 +34,7 @@ class _Draft:
     attribution: Attribution | None = None
     speaker: str | None = None
     method: str | None = None
+    sentence: tuple[int, int] | None = None  # sentence bounds, cached
 
 
 def _top_level(text: str, spans: list[RawSpan]) -> list[bool]:
@@ -46,23 +48,30 @@ def _top_level(text: str, spans: list[RawSpan]) -> list[bool]:
     return flags
 
 
-def _previous_top(ctx: DocContext, drafts: list[_Draft], block: int) -> _Draft | None:
-    """The last top-level quote already drafted in the given paragraph."""
+def _previous_top(ctx: DocContext, drafts: list[_Draft], block: int, speech: bool = False) -> _Draft | None:
+    """The last top-level quote already drafted in the given paragraph (skipping scare quotes if speech)."""
     for d in reversed(drafts):
         if d.block < block:
             return None
-        if d.block == block and d.top:
+        if d.block == block and d.top and not (speech and d.kind == "scare"):
             return d
     return None
 
 
 def _continuation(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution | None:
     """Speaker of the previous quote in the paragraph, or of the previous paragraph for an opening quote."""
-    prev = _previous_top(ctx, drafts, d.block)
+    prev = _previous_top(ctx, drafts, d.block, speech=True)
     if prev is not None:
         same_sentence = ctx.sentence_start(prev.span.open_at) == ctx.sentence_start(d.span.open_at)
         opens_sentence = sv.starts_sentence(ctx, d.span)
         return _copy(prev) if same_sentence or opens_sentence else None
+    sent = ctx.sentence_start(d.span.open_at)
+    if sent > ctx.blocks[d.block] and sv.starts_sentence(ctx, d.span):
+        before = ctx.sentence_start(sent - 1)  # "X called him a master. “He showed again and again …”"
+        fake = RawSpan(sent, sent, sent, sent, "")
+        got = sv.sieve_before(ctx, before, before, fake)
+        if got is not None and got.mention.kind == "name":
+            return Attribution(got.mention, got.cue, "continuation")
     if d.block == 0 or not sv.starts_block(ctx, d.span):
         return None
     pb = d.block - 1
@@ -73,9 +82,14 @@ def _continuation(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attributi
         got = sv.sieve_before(ctx, ctx.sentence_start(max(pstart, colon_at - 1)), pstart, fake)
         if got is not None:
             return Attribution(got.mention, got.cue, "continuation")
-    prev = _previous_top(ctx, drafts, pb)
+    prev = _previous_top(ctx, drafts, pb, speech=True)
     if prev is not None and pend - close_end(ctx.text, prev.span) <= _CONTINUATION_GAP:
         return _copy(prev)
+    if pb > 0 and ctx.text[close_end(ctx.text, d.span) : ctx.block_end(d.block)].strip() == "":
+        last = ctx.sentence_start(max(pstart, pend - 2))
+        m = sv.first_subject(ctx, sv.outside_tokens(ctx, last, pend))
+        if m is not None and m.kind == "name":
+            return Attribution(m, None, "continuation")
     return None
 
 
@@ -91,22 +105,27 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     span, text = d.span, ctx.text
     prev = _previous_top(ctx, drafts, d.block)
     prev_end = close_end(text, prev.span) if prev is not None else ctx.blocks[d.block]
-    sent_start = ctx.sentence_start(span.open_at)
+    sent_start, sent_end = _sentence_bounds(ctx, d)
     seg_start = max(sent_start, prev_end)
-    sent_end = ctx.sentence_end(max(close_end(text, span) - 1, span.open_at))
     b_end = ctx.block_end(d.block)
     nxt = d.index + 1
     while nxt < len(ctx.spans) and not ctx.top[nxt]:
         nxt += 1
     limit = ctx.spans[nxt].open_at if nxt < len(ctx.spans) and ctx.spans[nxt].open_at < b_end else b_end
+    if d.kind in ("partial", "title"):  # a fragment inside the writer's sentence: its cue usually comes first
+        first = sv.sieve_before(ctx, seg_start, sent_start, span) or sv.sieve_after(ctx, span, limit)
+    else:
+        first = sv.sieve_after(ctx, span, limit) or sv.sieve_before(ctx, seg_start, sent_start, span)
     return (
-        sv.sieve_after(ctx, span, limit)
-        or sv.sieve_before(ctx, seg_start, sent_start, span)
+        first
+        or sv.sieve_dash(ctx, span, limit)
+        or sv.sieve_participle(ctx, seg_start, sent_start, span)
         or sv.sieve_according(ctx, sent_start, sent_end)
         or sv.sieve_colon(ctx, sent_start, span)
         or sv.sieve_possessive(ctx, seg_start, span)
         or _continuation(ctx, drafts, d)
-        or sv.sieve_later(ctx, span, min(sent_end, limit))
+        or sv.sieve_later(ctx, span, sent_end)
+        or (sv.sieve_headline(ctx, span) if d.block == 0 else None)
     )
 
 
@@ -116,9 +135,10 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
     block = ctx.block_of(span.open_at)
     prefix_start = max(ctx.sentence_start(span.open_at), ctx.blocks[block])
     quote = text[span.start : span.end]
-    kind = classify(quote, text[prefix_start : span.open_at], not ctx.top[k], block == 0)
+    kind = classify(quote, text[prefix_start : span.open_at], not ctx.top[k], block == 0 and ctx.title_case_headline())
     d = _Draft(span, span.start, span.end, kind, block, k, ctx.top[k])
     if kind == "scare" or not ctx.top[k]:
+        d.kind = "scare" if kind == "title" else kind  # quotes nested in a quote are not attributed
         return d
     label = sv.sieve_transcript(ctx, span)
     if label is not None:
@@ -127,18 +147,29 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
         return d
     d.attribution = _attribute(ctx, drafts, d)
     if kind == "title":
-        d.kind = settle_title(d.attribution.method if d.attribution else None)
+        d.kind = settle_title(d.attribution.method if d.attribution else None, text[prefix_start : span.open_at])
         if d.kind == "scare":
             d.attribution = None
-    elif d.attribution is None:
+    elif d.attribution is None and block > 0:
         d.kind = demote_unattributed(kind, quote)
+    elif kind == "partial" and _continues_split(ctx, drafts, d):
+        d.kind = "full"
+    elif d.attribution is None and len(words(quote)) <= SHORT_WORDS:
+        d.kind = "partial"  # an unattributed fragment quoted in a headline
     return d
 
 
-def _canonicalize(text: str, drafts: list[_Draft]) -> None:
+def _continues_split(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> bool:
+    """The second half of a quote split by a tag (“The root causes,” he added, “must be resolved.”) is full."""
+    prev = _previous_top(ctx, drafts, d.block, speech=True)
+    if prev is None or prev.kind != "full" or ctx.sentence_start(prev.span.open_at) != ctx.sentence_start(d.span.open_at):
+        return False
+    gap = ctx.text[ctx.ends[prev.index] : d.span.open_at]
+    return ctx.text[prev.end - 1] == "," and gap.rstrip()[-1:] == "," and len(gap) < 60
+
+
+def _canonicalize(text: str, drafts: list[_Draft], full: dict[str, str]) -> None:
     """Give every named speaker its full in-document name ("Bondarev" -> "Boris Bondarev")."""
-    short = {d.attribution.mention.name for d in drafts if _named(d) and " " not in d.attribution.mention.name}
-    full = full_names(text, short)
     for d in drafts:
         if _named(d):
             name = d.attribution.mention.name
@@ -151,30 +182,24 @@ def _named(d: _Draft) -> bool:
     return d.attribution is not None and d.attribution.mention.kind == "name" and d.attribution.mention.name is not None
 
 
-def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int) -> list[tuple[int, str]]:
-    """Subjects (first names) of the sentences before pos in this and the previous paragraph, outside quotes."""
+def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> list[tuple[int, str]]:
+    """Subjects (first names) of the last few sentences before pos and after floor, in this and the previous
+    paragraph (sentences before the latest named speaker cannot hold a more recent antecedent)."""
+    blocks = (d.block - 1, d.block) if d.block else (d.block,)
+    starts = [s for b in blocks for s in ctx.sentence_starts(b) if floor <= s < pos]
     out = []
-    blocks = [d.block - 1, d.block] if d.block else [d.block]
-    for b in blocks:
-        for s in ctx.sentence_starts(b):
-            if s >= pos:
-                break
-            toks = sv.outside_tokens(ctx, s, min(pos, s + 200))
-            m = sv.first_subject(ctx, toks[:14])
-            if m is not None and m.kind == "name":
-                out.append((m.start, m.name))
+    for s in starts[-_SUBJECT_SENTENCES:]:
+        m = ctx.subjects.get(s, False)
+        if m is False:
+            end = min(ctx.sentence_end(s), s + 200)
+            m = ctx.subjects[s] = sv.first_subject(ctx, sv.outside_tokens(ctx, s, end)[:30])
+        if m is not None and m.kind == "name" and m.start < pos:
+            out.append((m.start, m.name))
     return out
 
 
-def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft]) -> None:
+def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str]) -> None:
     """Resolve he/she speakers to the most recent compatible named speaker or sentence subject."""
-    todo = [d for d in drafts if d.attribution is not None and not d.speaker and d.attribution.mention.kind == "pronoun"]
-    if not todo:
-        return
-    local = {id(d): _sentence_subjects(ctx, d, d.attribution.mention.start) for d in todo}
-    short = {n for subs in local.values() for _, n in subs if " " not in n}
-    short |= {d.speaker for d in drafts if d.speaker and " " not in d.speaker}
-    full = full_names(ctx.text, short)
     cands: list[tuple[int, str]] = []
     learned: dict[str, str] = {}
     for d in drafts:
@@ -189,8 +214,12 @@ def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft]) -> None:
             d.method = a.method
             continue
         gender = pronoun_gender(surface)
-        subs = [(p, full.get(n, n)) for p, n in local[id(d)]]
-        name = pick_antecedent(cands + subs, a.mention.start, gender, learned)
+        floor = cands[-1][0] if cands else 0
+        subs = _sentence_subjects(ctx, d, a.mention.start, floor)
+        new = {n for _, n in subs if " " not in n and n not in full}
+        if new:
+            full.update(full_names(ctx.text, new))
+        name = pick_antecedent(cands + [(p, full.get(n, n)) for p, n in subs], a.mention.start, gender, learned)
         d.method = "pronoun" if name else a.method
         d.speaker = name
         if name and gender and name_gender(name) is None:
@@ -200,24 +229,22 @@ def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft]) -> None:
 def _record(ctx: DocContext, d: _Draft, blank_lines: list[int]) -> Quote:
     """Freeze a draft into a Quote record."""
     text, a = ctx.text, d.attribution
-    sent_start = ctx.sentence_start(d.span.open_at)
-    sent_end = ctx.sentence_end(max(close_end(text, d.span) - 1, d.span.open_at))
-    m: Mention | None = a.mention if a else None
-    return Quote(
-        start_char=d.start,
-        end_char=d.end,
-        text=text[d.start : d.end],
-        kind=d.kind,
-        paragraph_index=bisect_right(blank_lines, d.start),
-        extraction_method=d.span.method,
-        speaker=d.speaker,
-        speaker_mention=text[m.start : m.end] if m else None,
-        speaker_start=m.start if m else None,
-        speaker_end=m.end if m else None,
-        cue=a.cue if a else None,
-        attribution_method=d.method if a else None,
-        sentence=text[sent_start:sent_end].strip() or None,
-    )
+    sent_start, sent_end = _sentence_bounds(ctx, d)
+    sentence = text[sent_start:sent_end].strip() or None
+    if a is None:  # positional arguments in field order: the record is built ~10k times per MB
+        return Quote(d.start, d.end, text[d.start : d.end], d.kind, bisect_right(blank_lines, d.start), d.span.method,
+                     d.speaker, None, None, None, None, None, sentence)  # fmt: skip
+    m = a.mention
+    return Quote(d.start, d.end, text[d.start : d.end], d.kind, bisect_right(blank_lines, d.start), d.span.method,
+                 d.speaker, text[m.start : m.end], m.start, m.end, a.cue, d.method, sentence)  # fmt: skip
+
+
+def _sentence_bounds(ctx: DocContext, d: _Draft) -> tuple[int, int]:
+    """Start and end of the sentence(s) holding the quote, computed once per draft."""
+    if d.sentence is None:
+        start = ctx.sentence_start(d.span.open_at)
+        d.sentence = (start, ctx.sentence_end(max(ctx.ends[d.index] - 1, d.span.open_at)))
+    return d.sentence
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -229,7 +256,9 @@ def extract_quotes(text: str) -> list[Quote]:
     drafts: list[_Draft] = []
     for k in range(len(spans)):
         drafts.append(_draft(ctx, drafts, k))
-    _canonicalize(text, drafts)
-    _resolve_pronouns(ctx, drafts)
+    short = {d.attribution.mention.name for d in drafts if _named(d)}
+    full = full_names(text, {n for n in short if " " not in n})
+    _canonicalize(text, drafts, full)
+    _resolve_pronouns(ctx, drafts, full)
     blank_lines = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
     return [_record(ctx, d, blank_lines) for d in drafts]

@@ -73,7 +73,7 @@ CURRENCY_WORDS: dict[str, str] = {
 # --- physical and time units (surface, lowercased → normalized) --------------------------------------------
 
 TIME_UNITS: dict[str, str] = {
-    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "s": "second",
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
     "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
@@ -115,14 +115,14 @@ MEASURE_UNITS: dict[str, str] = {
     "btu": "btu", "btus": "btu", "british thermal units": "btu", "kwh": "kwh", "mwh": "mwh", "gwh": "gwh",
     "kw": "kw", "mw": "mw", "gw": "gw", "watts": "w", "megawatts": "mw", "gigawatts": "gw",
     "tpd": "ton/day", "bpd": "barrel/day", "b/d": "barrel/day",
-    "gb": "gb", "mb": "mb", "tb": "tb",
+    "gb": "gb", "mb": "mb", "tb": "tb", "magnitude": "magnitude",
 }
 # one-letter / ambiguous symbols only accepted when glued to digits or right after a digit + space
 GLUED_ONLY: frozenset[str] = frozenset({"s", "h", "m", "g", "t", "l", "c", "f", "in", "mi", "mb", "gb"})
 
 PERCENT_WORDS: dict[str, str] = {
     "%": "percent", "percent": "percent", "per cent": "percent", "percentage": "percent",
-    "pct": "percent", "percentage points": "percentage point", "percentage point": "percentage point",
+    "pct": "percent", "pc": "percent", "percentage points": "percentage point", "percentage point": "percentage point",
     "points": "point", "basis points": "basis point", "bps": "basis point",
 }
 
@@ -141,7 +141,7 @@ _FAMILY: dict[str, str] = {
     "km/h": "speed", "mph": "speed", "knot": "speed", "degC": "temperature", "degF": "temperature",
     "degree": "temperature", "ev": "energy", "kev": "energy", "mev": "energy", "gev": "energy",
     "tev": "energy", "btu": "energy", "kwh": "energy", "mwh": "energy", "gwh": "energy", "kw": "power",
-    "mw": "power", "gw": "power", "w": "power", "gb": "data", "mb": "data", "tb": "data",
+    "mw": "power", "gw": "power", "w": "power", "gb": "data", "mb": "data", "tb": "data", "magnitude": "magnitude",
     "cent": "currency", "penny": "currency", "dime": "currency", "nickel": "currency",
     "franc": "currency", "fim": "currency", "nlg": "currency",
 }

@@ -60,11 +60,29 @@ def test_rerun_is_idempotent(seed_run):
     """Running the same input again gives the same ids and counts, and one more runs row."""
     _, path, seeds = seed_run
     before = _query(path, "select quote_id from raw.quotes order by 1"), _query(path, "select figure_id from raw.figures order by 1")
-    summary = pipeline(sources=[str(seeds)], warehouse_path=str(path), build=False)
+    summary = pipeline(sources=[str(seeds)], warehouse_path=str(path), build=False, full_refresh=True)
     after = _query(path, "select quote_id from raw.quotes order by 1"), _query(path, "select figure_id from raw.figures order by 1")
-    assert summary["documents"] == 5
+    assert (summary["documents"], summary["unchanged"]) == (5, 0)
     assert before == after
     assert _query(path, "select count(*) from raw.runs") == [(2,)]
+
+
+def test_incremental_run_skips_unchanged_and_reprocesses_changed(tmp_path, seeds_dir):
+    """A re-run re-processes only new or changed documents; the others keep their rows."""
+    src = tmp_path / "in"
+    shutil.copytree(seeds_dir, src)
+    path = tmp_path / "w.duckdb"
+    first = pipeline(sources=[str(src)], warehouse_path=str(path), build=False)
+    second = pipeline(sources=[str(src)], warehouse_path=str(path), build=False)
+    assert (second["documents"], second["unchanged"]) == (0, 5)
+    assert _query(path, "select count(*) from raw.quotes")[0][0] == first["quotes"]
+    changed = next(src.glob("002_*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n“A new closing quote,” said Anna Smith.\n",
+                       encoding="utf-8")
+    third = pipeline(sources=[str(src)], warehouse_path=str(path), build=False)
+    assert (third["documents"], third["unchanged"]) == (1, 4)
+    assert _query(path, "select count(*) from raw.quotes")[0][0] == first["quotes"] + 1
+    assert _query(path, "select count(distinct run_id) from raw.documents") == [(2,)]
 
 
 def test_bad_inputs_are_quarantined_and_good_ones_load(tmp_path, seeds_dir):

@@ -22,6 +22,8 @@ renamed as (
         quotes_loaded,
         figures_loaded,
         quarantined,
+        documents_unchanged,
+        timings,
         -- timestamps
         started_at,
         finished_at

@@ -1,0 +1,82 @@
+"""Re-process quarantined inputs: find the source files behind quarantine rows and run the pipeline on them.
+
+The pipeline replaces the quarantine rows of every file it reads (and of every document it re-loads), so a
+file that was fixed drops out of quarantine, and one still broken is quarantined again with today's reason.
+Nothing here writes to the warehouse itself; the run does, under the usual lock and in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flows.warehouse import connect
+
+@dataclass
+class RequeueFile:
+    """One source file named by quarantine rows, with what those rows say."""
+
+    source_file: str  # as stored in raw.quarantine
+    rows: int
+    stages: list[str]
+    checks: list[str]
+    path: Path | None = None  # what will be re-read; None when the file is gone
+
+
+@dataclass
+class RequeuePlan:
+    """The files to re-run and the ones that can no longer be found."""
+
+    files: list[RequeueFile] = field(default_factory=list)
+
+    @property
+    def present(self) -> list[RequeueFile]:
+        return [f for f in self.files if f.path is not None]
+
+    @property
+    def missing(self) -> list[RequeueFile]:
+        return [f for f in self.files if f.path is None]
+
+    @property
+    def sources(self) -> list[str]:
+        """Distinct paths to hand to the pipeline, in a stable order."""
+        return sorted({str(f.path) for f in self.present})
+
+
+def quarantined_files(warehouse: str | Path, stage: str | None = None, check: str | None = None,
+                      run_id: str | None = None, source_file: str | None = None) -> list[RequeueFile]:
+    """Quarantine rows grouped by source file, filtered; every filter value is a bound parameter."""
+    params = [stage, stage, check, check, run_id, run_id, source_file, source_file]
+    query = """
+        select source_file, count(*), list(distinct stage order by stage), list(distinct "check" order by "check")
+        from raw.quarantine
+        where (? is null or stage = ?) and (? is null or "check" = ?) and (? is null or run_id = ?)
+          and (? is null or source_file = ?)
+        group by source_file order by source_file
+    """
+    with connect(warehouse, read_only=True) as con:
+        rows = con.execute(query, params).fetchall()
+    return [RequeueFile(file, n, list(stages), list(checks)) for file, n, stages, checks in rows]
+
+
+def resolve_source(source_file: str) -> Path | None:
+    """The path to re-read for a stored source_file, or None when it is gone.
+
+    Links count as present even when broken (the run quarantines them again with the reason). A stored value
+    with a record locator ("dump.jsonl:line 3") falls back to the file part.
+    """
+    for candidate in (source_file, source_file.rsplit(":", 1)[0] if ":" in source_file else None):
+        if candidate is None:
+            continue
+        path = Path(candidate)
+        if path.exists() or path.is_symlink():
+            return path
+    return None
+
+
+def plan(warehouse: str | Path, **filters: str | None) -> RequeuePlan:
+    """Which quarantined source files can be re-processed, and which are gone."""
+    files = quarantined_files(warehouse, **filters)
+    for item in files:
+        item.path = resolve_source(item.source_file)
+    return RequeuePlan(files)

@@ -1,0 +1,145 @@
+-- Comparable figures grouped by the quantity they describe, each with the interval of values it allows.
+-- Same quantity = same unit (after conversion to its family's base unit, seed unit_scales; counts without a
+-- unit are "count") and same measured concept: `measures` lowercased, singularized, then mapped through the
+-- reviewed seed measure_synonyms ("talks", "discussion", "dialogue" → meeting). Figures that measure nothing
+-- known (measures is null), dates, years and ordinals are not quantities and are left out.
+-- Interval: [low, high] or [value, value] in the base unit, widened by figure_approx_tolerance when the figure
+-- is approximate ("roughly", "about") and by figure_exact_tolerance otherwise (rounding); bounds such as
+-- "under"/"more than" open one side. A group is consistent when all intervals share a point
+-- (max of lows <= min of highs); value_band numbers the runs of overlapping intervals, ordered by value.
+with
+
+figures as (
+    select * from {{ ref('stg_figures') }}
+),
+
+figures_classified as (
+    select * from {{ ref('int_figures_classified') }}
+),
+
+documents as (
+    select * from {{ ref('stg_documents') }}
+),
+
+unit_scales as (
+    select * from {{ ref('unit_scales') }}
+),
+
+measure_synonyms as (
+    select * from {{ ref('measure_synonyms') }}
+),
+
+comparable_figures as (
+    select
+        figures.*,
+        figures_classified.unit_family,
+        figures_classified.qualifier_op,
+        -- lemma-ish singular: casualties → casualty, talks → talk (words ending in ss/us/is are kept)
+        case
+            when regexp_matches(lower(trim(figures.measures)), '(ss|us|is)$') then lower(trim(figures.measures))
+            when regexp_matches(lower(trim(figures.measures)), '[^aeiou]ies$')
+                then regexp_replace(lower(trim(figures.measures)), 'ies$', 'y')
+            when regexp_matches(lower(trim(figures.measures)), '(ch|sh|x)es$')
+                then regexp_replace(lower(trim(figures.measures)), 'es$', '')
+            else regexp_replace(lower(trim(figures.measures)), 's$', '')
+        end as measure_lemma
+    from figures
+    inner join figures_classified on figures.figure_id = figures_classified.figure_id
+    where figures.kind not in ('date', 'year', 'ordinal')
+        and figures.value is not null
+        and nullif(trim(figures.measures), '') is not null
+),
+
+figures_in_base_units as (
+    select
+        comparable_figures.*,
+        coalesce(measure_synonyms.concept, comparable_figures.measure_lemma) as measure_concept,
+        coalesce(unit_scales.base_unit, comparable_figures.unit, 'count') as base_unit,
+        coalesce(unit_scales.scale_to_base, 1) * coalesce(comparable_figures.low, comparable_figures.value)
+            as base_low,
+        coalesce(unit_scales.scale_to_base, 1) * coalesce(comparable_figures.high, comparable_figures.value)
+            as base_high,
+        comparable_figures.is_approximate or comparable_figures.qualifier_op = '~' as is_hedged
+    from comparable_figures
+    left join unit_scales on comparable_figures.unit = unit_scales.unit
+    left join measure_synonyms on comparable_figures.measure_lemma = measure_synonyms.term
+),
+
+figures_with_intervals as (
+    select
+        *,
+        case
+            when qualifier_op in ('>', '>=') then base_low
+            when qualifier_op in ('<', '<=') then least(0, base_low)
+            when qualifier_op = '<~' or is_hedged then base_low - abs(base_low) * {{ var('figure_approx_tolerance') }}
+            else base_low - abs(base_low) * {{ var('figure_exact_tolerance') }}
+        end as interval_low,
+        case
+            when qualifier_op in ('>', '>=') then 'infinity'::double
+            when qualifier_op in ('<', '<=', '<~') then base_high
+            when is_hedged then base_high + abs(base_high) * {{ var('figure_approx_tolerance') }}
+            else base_high + abs(base_high) * {{ var('figure_exact_tolerance') }}
+        end as interval_high
+    from figures_in_base_units
+),
+
+figures_with_group_stats as (
+    select
+        *,
+        md5(base_unit || '|' || measure_concept) as quantity_key,
+        count(*) over quantity as n_figures,
+        count(distinct doc_id) over quantity as n_documents,
+        max(interval_low) over quantity <= min(interval_high) over quantity as is_consistent,
+        md5(string_agg(figure_id, ',' order by figure_id) over quantity) as group_id,
+        -- a new band starts where an interval begins after every earlier one has ended
+        coalesce(
+            interval_low > max(interval_high) over (
+                quantity order by interval_low, interval_high, figure_id
+                rows between unbounded preceding and 1 preceding
+            ),
+            true
+        ) as starts_band
+    from figures_with_intervals
+    window quantity as (partition by base_unit, measure_concept)
+),
+
+figures_grouped as (
+    select
+        figures_with_group_stats.group_id,
+        figures_with_group_stats.figure_id,
+        figures_with_group_stats.doc_id,
+        documents.outlet,
+        figures_with_group_stats.surface,
+        figures_with_group_stats.kind,
+        figures_with_group_stats.value,
+        figures_with_group_stats.low,
+        figures_with_group_stats.high,
+        figures_with_group_stats.unit,
+        figures_with_group_stats.unit_family,
+        figures_with_group_stats.qualifier,
+        figures_with_group_stats.is_approximate,
+        figures_with_group_stats.measures,
+        figures_with_group_stats.measure_concept,
+        figures_with_group_stats.base_unit,
+        figures_with_group_stats.interval_low,
+        figures_with_group_stats.interval_high,
+        sum(figures_with_group_stats.starts_band::int) over (
+            partition by figures_with_group_stats.group_id
+            order by figures_with_group_stats.interval_low, figures_with_group_stats.interval_high,
+                figures_with_group_stats.figure_id
+        ) as value_band,
+        figures_with_group_stats.n_figures,
+        figures_with_group_stats.n_documents,
+        figures_with_group_stats.is_consistent,
+        trim(regexp_replace(
+            substr(documents.text, greatest(figures_with_group_stats.start_char - 80, 0) + 1,
+                figures_with_group_stats.end_char - greatest(figures_with_group_stats.start_char - 80, 0) + 80),
+            '\s+', ' ', 'g'
+        )) as context,
+        figures_with_group_stats.start_char,
+        figures_with_group_stats.end_char
+    from figures_with_group_stats
+    inner join documents on figures_with_group_stats.doc_id = documents.doc_id
+)
+
+select * from figures_grouped

@@ -1,0 +1,124 @@
+"""The reporting marts on the seeds: quote clusters, spread, speakers, figure conflicts/agreements, summaries.
+
+The warehouse is the session's real pipeline run (tests/flows/conftest.py: seed_run), built with dbt.
+"""
+
+import duckdb
+import pytest
+
+
+def _query(path, sql, params=None):
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def _cluster_of(path, speaker, text_like):
+    """Doc-id prefixes of the cluster holding `speaker`'s quote matching `text_like`, or an empty set."""
+    rows = _query(path, """
+        select distinct left(members.doc_id, 3)
+        from quote_clusters as members
+        where members.cluster_id in (
+            select cluster_id from quote_clusters where speaker = ? and text ilike ?)""", [speaker, text_like])
+    return {row[0] for row in rows}
+
+
+def test_marts_build_green(seed_run):
+    """dbt built every new mart and all tests passed in the pipeline run."""
+    summary, path, _ = seed_run
+    assert summary["dbt_status"] == "success", summary["dbt_failures"]
+    tables = {row[0] for row in _query(path, "select table_name from information_schema.tables "
+                                             "where table_schema = 'main'")}
+    assert {"speakers", "quote_clusters", "quote_spread", "figure_conflicts", "figure_agreements",
+            "outlets", "documents_summary"} <= tables
+
+
+def test_fundamental_threats_is_one_cluster(seed_run):
+    """Putin's "fundamental threats" remark, worded four ways, is one cluster over at least three documents."""
+    _, path, _ = seed_run
+    docs = _cluster_of(path, "Vladimir Putin", "%fundamental%threats%")
+    assert len(docs) >= 3, docs
+    assert docs <= {"000", "001", "003", "004"}
+
+
+@pytest.mark.xfail(reason="extraction: 003's “fundamental threats to our security” is attributed to Donald Trump "
+                          "(“his assertions” resolved to the wrong man), and clusters never mix speakers",
+                   strict=False)
+def test_fundamental_threats_cluster_has_all_four_wordings(seed_run):
+    """All four wordings (000, 001, 003, 004) land in the one cluster once 003's quote is attributed to Putin."""
+    _, path, _ = seed_run
+    assert _cluster_of(path, "Vladimir Putin", "%fundamental%threats%") == {"000", "001", "003", "004"}
+
+
+def test_very_good_chance_is_one_cluster(seed_run):
+    """Trump's "We didn't get there, but we have a very good chance..." spans 001 (cut short), 003 and 004."""
+    _, path, _ = seed_run
+    assert _cluster_of(path, "Donald Trump", "%very good chance of getting there%") == {"001", "003", "004"}
+    spread = _query(path, """
+        select n_documents, canonical_text from quote_spread
+        where cluster_id in (select cluster_id from quote_clusters where text ilike '%very good chance%')""")
+    assert len(spread) == 1
+    assert spread[0][0] == 3
+    assert "very good chance of getting there" in spread[0][1]
+
+
+def test_clusters_never_mix_speakers(seed_run):
+    """Every quote_spread row has one speaker and at least two documents."""
+    _, path, _ = seed_run
+    assert _query(path, "select count(*) from quote_spread where n_documents < 2") == [(0,)]
+    assert _query(path, """select count(*) from (select cluster_id from quote_clusters group by cluster_id
+                           having count(distinct speaker) > 1)""") == [(0,)]
+
+
+def test_summit_length_is_a_conflict(seed_run):
+    """'three-hour' (000), 'roughly three hours' (004 body) and '12-hour talks' (004 headline) conflict."""
+    _, path, _ = seed_run
+    rows = _query(path, """
+        select left(doc_id, 3), surface, value_band from figure_conflicts
+        where conflict_id in (select conflict_id from figure_conflicts where surface = '12-hour')
+        order by doc_id, start_char""")
+    members = {(doc, surface) for doc, surface, _ in rows}
+    assert {("000", "three-hour"), ("004", "12-hour"), ("004", "three hours")} <= members, rows
+    bands = {surface: band for _, surface, band in rows}
+    assert bands["12-hour"] != bands["three hours"] == bands["three-hour"]
+
+
+def test_twelve_minute_appearance_is_an_agreement(seed_run):
+    """The 12-minute press appearance in 000 and 003 agrees, and is no conflict."""
+    _, path, _ = seed_run
+    rows = _query(path, """
+        select left(doc_id, 3), surface from figure_agreements
+        where agreement_id in (select agreement_id from figure_agreements where surface = '12-minute')""")
+    assert {doc for doc, _ in rows} >= {"000", "003"}, rows
+    assert _query(path, "select count(*) from figure_conflicts where surface = '12-minute'") == [(0,)]
+    assert _query(path, "select count(*) from figure_conflicts where kind in ('date', 'year')") == [(0,)]
+
+
+def test_speakers_putin_and_trump(seed_run):
+    """Putin and Trump are canonical speakers quoted by at least three outlets, with their aliases."""
+    _, path, _ = seed_run
+    rows = dict((speaker, (n_outlets, aliases)) for speaker, n_outlets, aliases in _query(
+        path, "select speaker, n_outlets, aliases from speakers where speaker in ('Vladimir Putin', 'Donald Trump')"))
+    assert rows["Vladimir Putin"][0] >= 3
+    assert rows["Donald Trump"][0] >= 3
+    assert {"Vladimir Putin", "Putin"} <= set(rows["Vladimir Putin"][1])
+
+
+def test_speaker_descriptions_from_appositions(seed_run):
+    """Titles and appositions in the attributions become descriptions."""
+    _, path, _ = seed_run
+    descriptions = dict(_query(path, "select speaker, descriptions from speakers"))
+    assert "former Russian diplomat" in descriptions["Boris Bondarev"]
+    assert any(d.startswith("independent Russian analyst") for d in descriptions["Alexandra Filippenko"])
+
+
+def test_documents_summary_and_outlets(seed_run):
+    """One summary row per document and per outlet (doc_id stands in for the unknown outlet); counts add up."""
+    _, path, _ = seed_run
+    assert _query(path, "select count(*), sum(n_quotes) from documents_summary") == \
+        _query(path, "select count(*), sum(n_quotes) from documents")
+    assert _query(path, "select count(*) from outlets") == [(5,)]
+    row = _query(path, """select n_removed_lines, quoted_word_share, n_full_quotes + n_partial_quotes + n_scare_quotes,
+                          n_quotes from documents_summary where doc_id like '003%'""")[0]
+    assert row[0] >= 1
+    assert 0 < row[1] < 1
+    assert row[2] == row[3]

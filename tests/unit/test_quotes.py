@@ -1,0 +1,193 @@
+"""Table-driven tests for flows.core.quotes.extract_quotes: quote styles, attribution sieves and negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.core.quotes import extract_quotes
+from flows.core.records import Quote
+
+
+def by_text(text: str) -> dict[str, Quote]:
+    """Extract quotes and index them by their text, checking the offset invariant on the way."""
+    quotes = extract_quotes(text)
+    for q in quotes:
+        assert text[q.start_char : q.end_char] == q.text
+        if q.speaker_start is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
+    assert [q.start_char for q in quotes] == sorted(q.start_char for q in quotes)
+    return {q.text: q for q in quotes}
+
+
+# (document, quote text, extraction_method) — every quote style is found, marks excluded from the span.
+STYLES = [
+    ("“We will win,” Trump said.", "We will win,", "pair:curly"),
+    ('"We will win," Trump said.', "We will win,", "pair:straight"),
+    ("Putin hoped the deal would «open avenues for peace.»", "open avenues for peace.", "pair:guillemet"),
+    ("Trump stated, “there’s no deal until there’s a deal,» without details.", "there’s no deal until there’s a deal,", "pair:mismatched"),
+    ("‘We didn’t get there,’ Trump said.", "We didn’t get there,", "pair:curly"),
+    ("''It's more tinkering at the edges,'' said Alan Cole.", "It's more tinkering at the edges,", "pair:double_apostrophe"),
+    ("Trump described the talks as “extremely\nproductive” on Friday.", "extremely\nproductive", "pair:curly"),
+    ("“A fair point.”\n\nHe left.", "A fair point.", "pair:curly"),
+]
+
+
+@pytest.mark.parametrize("doc, quote, method", STYLES)
+def test_quote_styles(doc: str, quote: str, method: str) -> None:
+    got = by_text(doc)
+    assert quote in got, list(got)
+    assert got[quote].extraction_method == method
+
+
+def test_nested_single_quote_inside_double() -> None:
+    doc = "“Besides Putin’s diplomatic ‘victory’—the visit—no progress is evident,” stated Maria Snegovaya."
+    got = by_text(doc)
+    assert got["victory"].kind == "scare" and got["victory"].speaker is None
+    outer = got["Besides Putin’s diplomatic ‘victory’—the visit—no progress is evident,"]
+    assert outer.speaker == "Maria Snegovaya"
+
+
+def test_quote_split_by_speech_tag() -> None:
+    doc = "Putin stated earlier.\n\n“The root causes of the conflict,” he added, “must be resolved.”"
+    got = by_text(doc)
+    first, second = got["The root causes of the conflict,"], got["must be resolved."]
+    assert first.speaker == second.speaker == "Putin"
+    assert first.attribution_method == second.attribution_method == "pronoun"
+    assert second.kind == "full"
+
+
+def test_multi_paragraph_quote_without_closing_marks() -> None:
+    doc = 'Transcript as follows:\n\n"WALLACE: Will she be there?\n\n"PENCE: She will not attend.\n\n"WALLACE: Thank you."'
+    got = by_text(doc)
+    assert got["Will she be there?"].speaker == "Wallace"
+    assert got["She will not attend."].speaker == "Pence"
+    assert got["Will she be there?"].extraction_method == "open:paragraph"
+    assert got["Will she be there?"].attribution_method == "transcript_label"
+    assert got["Thank you."].extraction_method == "pair:straight"
+
+
+def test_paragraph_index_and_sentence() -> None:
+    doc = "Headline\n\nFirst paragraph.\n\n“Yes,” Kew said. Then he left."
+    q = by_text(doc)["Yes,"]
+    assert q.paragraph_index == 2
+    assert q.sentence == "“Yes,” Kew said."
+
+
+# (document, substrings that must NOT be extracted as quotes)
+NEGATIVES = [
+    ("Don’t say Putin’s plan isn't working in the ’90s style.", ["t say Putin", "s plan isn"]),
+    ("He is 5'10\" tall and she is 6'2\" tall.", ["10", "2"]),
+    ("The voters’ choice was clear, said the report.", ["choice was clear, said the report."]),
+]
+
+
+@pytest.mark.parametrize("doc, forbidden", NEGATIVES)
+def test_apostrophes_and_inch_marks_are_not_quotes(doc: str, forbidden: list[str]) -> None:
+    got = by_text(doc)
+    for text in forbidden:
+        assert not any(text in q for q in got), got
+
+
+def test_unbalanced_mark_skips_only_that_span() -> None:
+    doc = "He said “this never closes. Later, “this one does,” Kew said.\n\n“Next,” Lee said."
+    got = by_text(doc)
+    assert "this one does," in got and "Next," in got
+    assert got["this one does,"].speaker == "Kew" and got["Next,"].speaker == "Lee"
+    assert not any(t.startswith("this never closes") for t in got)
+
+
+def test_unbalanced_mark_at_end_of_document() -> None:
+    assert by_text("“Fine,” Kew said. Then “nothing") .keys() == {"Fine,"}
+
+
+# (document, quote, kind, speaker) — scare quotes and titles get speaker None.
+KINDS = [
+    ("European officials fear the “America First” policy.", "America First", "scare", None),
+    ("The joint appearance, with the backdrop ‘Pursuing Peace’, was brief.", "Pursuing Peace", "scare", None),
+    ("On this weekend’s broadcast of “Fox News Sunday,” Mike Pence said his running mate was right.", "Fox News Sunday,", "scare", None),
+    ("Critics called it a so-called “reform” plan.", "reform", "scare", None),
+    ("Trump claimed the talks were “extremely productive” and left.", "extremely productive", "partial", "Trump"),
+    ("Trump stated, “there’s no deal until there’s a deal,” and left.", "there’s no deal until there’s a deal,", "full", "Trump"),
+]
+
+
+@pytest.mark.parametrize("doc, quote, kind, speaker", KINDS)
+def test_kinds(doc: str, quote: str, kind: str, speaker: str | None) -> None:
+    q = by_text(doc)[quote]
+    assert (q.kind, q.speaker) == (kind, speaker)
+
+
+# (document, quote, speaker, mention, cue, attribution_method) — one row per sieve.
+SIEVES = [
+    ("“It works,” said Bondarev.", "It works,", "Bondarev", "Bondarev", "said", "verb_after"),
+    ("“It works,” Putin said.", "It works,", "Putin", "Putin", "said", "verb_after"),
+    ("Putin stated, “It works.”", "It works.", "Putin", "Putin", "stated", "verb_before"),
+    (
+        "“It works,” remarked former Russian diplomat Boris Bondarev in an interview.",
+        "It works,", "Boris Bondarev", "former Russian diplomat Boris Bondarev", "remarked", "verb_after",
+    ),
+    (
+        "Dmitry Medvedev, Deputy Chairman of Russia’s Security Council, stated, “A framework has been reinstated.”",
+        "A framework has been reinstated.", "Dmitry Medvedev", "Dmitry Medvedev", "stated", "apposition",
+    ),
+    ("The plan is “dead on arrival,” according to Senator Bob Smith.", "dead on arrival,", "Bob Smith", "Senator Bob Smith", "according to", "according_to"),
+    ("Trump told Fox News that the land swap was “agreed upon.”", "agreed upon.", "Trump", "Trump", "told", "verb_before"),
+    ("“If all works out, we will meet,” Trump wrote.", "If all works out, we will meet,", "Trump", "Trump", "wrote", "verb_after"),
+    ("Trump: “We will meet again.”", "We will meet again.", "Trump", "Trump", ":", "colon"),
+    (
+        "Trump’s parting words to Putin, “I’ll likely see you again very soon,” were warm.",
+        "I’ll likely see you again very soon,", "Trump", "Trump", "’s", "possessive",
+    ),
+    ("“Mr. Trump is clueless about our struggles.” ― Sonya Herridge", "Mr. Trump is clueless about our struggles.", "Sonya Herridge", "Sonya Herridge", "―", "dash"),
+    ("“Approximately 80% is settled,” said the senator.", "Approximately 80% is settled,", None, "the senator", "said", "verb_after"),
+    ("Some analysts contend that it “fulfilled its minimum purpose” for both.", "fulfilled its minimum purpose", None, "Some analysts", "contend", "verb_before"),
+    ("“We both won,” both leaders said.", "We both won,", None, "both leaders", "said", "verb_after"),
+]
+
+
+@pytest.mark.parametrize("doc, quote, speaker, mention, cue, method", SIEVES)
+def test_sieves(doc: str, quote: str, speaker: str | None, mention: str, cue: str, method: str) -> None:
+    q = by_text(doc)[quote]
+    assert (q.speaker, q.speaker_mention, q.cue, q.attribution_method) == (speaker, mention, cue, method)
+
+
+def test_continuation_in_the_same_paragraph_and_the_next() -> None:
+    doc = "“Putin will continue,” Bondarev noted. “At some point, Trump may act.”\n\n“That is all.”"
+    got = by_text(doc)
+    assert got["At some point, Trump may act."].speaker == "Bondarev"
+    assert got["At some point, Trump may act."].attribution_method == "continuation"
+    assert got["That is all."].speaker == "Bondarev"
+
+
+def test_pronoun_resolves_to_most_recent_compatible_speaker() -> None:
+    doc = (
+        "“The main takeaway is confusion,” Alexandra Filippenko said.\n\n"
+        "“Putin will persist,” Boris Bondarev said.\n\n"
+        "“This feeling is apparent among supporters,” she added.\n\n"
+        "“Both leaders are content,” he concluded."
+    )
+    got = by_text(doc)
+    she = got["This feeling is apparent among supporters,"]
+    he = got["Both leaders are content,"]
+    assert (she.speaker, she.speaker_mention, she.attribution_method) == ("Alexandra Filippenko", "she", "pronoun")
+    assert (he.speaker, he.attribution_method) == ("Boris Bondarev", "pronoun")
+
+
+def test_surname_is_canonicalized_to_the_full_name_in_the_document() -> None:
+    doc = "Former Russian diplomat Boris Bondarev spoke.\n\n“It will linger,” Bondarev said.\n\n“Yes,” said President Donald Trump."
+    got = by_text(doc)
+    assert got["It will linger,"].speaker == "Boris Bondarev"
+    assert got["It will linger,"].speaker_mention == "Bondarev"
+    assert got["Yes,"].speaker == "Donald Trump"
+
+
+def test_titles_in_quotes_are_not_speakers() -> None:
+    doc = "“It is over,” the president said on “Meet the Press.”"
+    got = by_text(doc)
+    assert got["It is over,"].speaker is None and got["It is over,"].speaker_mention == "the president"
+    assert got["Meet the Press."].kind == "scare"
+
+
+def test_empty_and_quote_free_text() -> None:
+    assert extract_quotes("") == []
+    assert extract_quotes("No quotes here, just Putin’s plan and the ’90s.") == []
