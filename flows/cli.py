@@ -164,6 +164,8 @@ def requeue(
     source_file: Annotated[str | None, typer.Option("--source-file", help="Only rows of this file.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be re-processed; change nothing.")] = False,
     no_build: Annotated[bool, typer.Option("--no-build", help="Load only; skip the dbt models.")] = False,
+    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract their documents even if unchanged.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON (for scripts).")] = False,
 ) -> None:
     """Re-run the pipeline on the source files of quarantined rows (after fixing them).
 
@@ -177,7 +179,13 @@ def requeue(
     if not path.exists():
         err_console.print(f"[red]error:[/] no warehouse at {path}; run `newsdesk run` first.")
         raise typer.Exit(2)
-    todo = plan(path, stage=stage, check=check, run_id=run_id, source_file=source_file)
+    import duckdb
+
+    try:
+        todo = plan(path, stage=stage, check=check, run_id=run_id, source_file=source_file)
+    except duckdb.IOException as err:  # a run holds the file open for writing
+        err_console.print(f"[red]error:[/] cannot read the warehouse now ({err}); retry when the run is over.")
+        raise typer.Exit(3) from None
     if not todo.files:
         console.print("nothing quarantined matches; nothing to re-process.")
         return
@@ -194,7 +202,8 @@ def requeue(
     from flows.warehouse import WarehouseBusyError
 
     try:
-        summary = pipeline(sources=todo.sources, warehouse_path=str(path), build=not no_build)
+        summary = pipeline(sources=todo.sources, warehouse_path=str(path), build=not no_build,
+                           full_refresh=full_refresh)
     except WarehouseBusyError as err:
         err_console.print(f"[red]error:[/] {err}")
         raise typer.Exit(3) from None
@@ -293,6 +302,34 @@ def serve(
                                dask_address or settings.dask_address)
     flow.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
                parameters={"sources": sources, "warehouse_path": str(_warehouse(warehouse))})
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for index.html (created if missing).")],
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Write the static HTML report (one self-contained index.html: charts, quote spread, data quality; no scripts).
+
+    Example: newsdesk report --warehouse warehouse/newsdesk.duckdb --out warehouse/report
+    """
+    import duckdb
+
+    from flows.report import write_report
+
+    path = _warehouse(warehouse)
+    if not path.exists():
+        err_console.print(f"[red]error:[/] no warehouse at {path}; run `newsdesk run` first.")
+        raise typer.Exit(2)
+    try:
+        index = write_report(path, out)
+    except duckdb.Error as err:
+        err_console.print(f"[red]error:[/] cannot read the warehouse {path}: {err}")
+        raise typer.Exit(2) from None
+    except OSError as err:
+        err_console.print(f"[red]error:[/] cannot write the report to {out}: {err}")
+        raise typer.Exit(1) from None
+    console.print(f"report: {index}\nopen:   {index.as_uri()}", highlight=False)
 
 
 @app.command()

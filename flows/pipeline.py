@@ -82,7 +82,7 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
     with warehouse.writer_lock(path, settings.lock_timeout_seconds):
         warehouse.start_run(path, run_id, str(flow_run.get_id() or ""), list(sources), code_version())
         files, units, problems = tasks.discover(sources, size)
-        staging = Path(tempfile.mkdtemp(prefix=f"newsdesk-{run_id[:8]}-", dir=Path(path).parent))
+        staging = _fresh_staging_dir(Path(path), run_id)
         try:
             known = None if full_refresh else tasks.snapshot_known(path, staging, version)
             batches = list(plan_batches(units, size))
@@ -111,6 +111,17 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
                "seconds": round(time.monotonic() - started, 2), **counts}
     logger.info("run summary: %s", summary)
     return summary
+
+
+def _fresh_staging_dir(warehouse_file: Path, run_id: str) -> Path:
+    """A staging folder beside the warehouse; folders left by killed runs of this warehouse are removed first.
+
+    Only called while holding the warehouse's writer lock, so no live run can own one of them.
+    """
+    prefix = f".newsdesk-staging-{warehouse_file.name}-"
+    for stale in warehouse_file.parent.glob(prefix + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{run_id[:8]}-", dir=warehouse_file.parent))
 
 
 def _timings(totals: Counter, started: float, batches_done: float, load_done: float) -> dict[str, float]:

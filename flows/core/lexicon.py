@@ -90,6 +90,7 @@ CAPITALIZED_STOPWORDS: frozenset[str] = frozenset(
     august september october november december today yesterday tomorrow according asked said says
     according following given among about over under against between through across around near
     another each every other such just only even amid among upon within via per
+    three four five six seven eight nine ten dozens hundreds thousands millions
     """.split()
 )
 

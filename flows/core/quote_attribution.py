@@ -9,14 +9,14 @@ from typing import NamedTuple
 from flows.core.lexicon import CAPITALIZED_SPEECH_VERBS, GROUP_NOUNS, NOMINAL_NOUNS, SPEECH_NOUNS
 from flows.core.quote_mentions import Mention, clean_name, mention_after, mention_before, tokens
 from flows.core.quote_patterns import (
-    ACCORDING_RE,
-    FAST_TAG_RE,
-    VERB_RE,
-    COLON_INTRO_RE,
-    SENTENCE_END_RE,
     ABBREVIATION_END_RE,
+    ACCORDING_RE,
+    COLON_INTRO_RE,
+    FAST_TAG_RE,
+    SENTENCE_END_RE,
     SPEECH_FORMS,
     TRANSCRIPT_LABEL_RE,
+    VERB_RE,
 )
 from flows.core.quote_spans import RawSpan
 
@@ -24,7 +24,17 @@ _POSSESSIVE_TOKEN_RE = re.compile(r"^(?:[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er)$")
 _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")
 _DASH_RE = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*(?=[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)*[ \t\xa0]*(?:[,.]|$|\n))")
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")  # words of four letters or more decide Title Case
-_WINDOW = 260  # characters of context read on each side of a quote
+_NOTHING_RE = re.compile(r"[\s\"”’'»]*$")  # only spaces and closing marks up to the limit
+_WINDOW = 260  # characters of context read before a quote (and after it, for a later cue)
+_TAG_WINDOW = 170  # characters read after a quote for its speech tag, appositions included
+# A name right after one of these is an object, not a subject ("to Twitter", "in Columbia").
+_PREPOSITIONS = frozenset(
+    "through across around during since until like throughout inside outside behind beyond within without upon via "
+    "per between among in at of from to with on for by about near toward towards against into over under than".split()
+)
+_NOT_SUBJECT_AFTER = _PREPOSITIONS | {"who", "whom", "whose", "which", "that"}  # "Putin, whom Trump praised"
+_SUBORDINATORS = frozenset("as while when although though if after before since because despite once unless".split())
+_PARTICIPLE_LEAD = frozenset(", and while before after by then also".split())  # ", saying", "and noted"
 
 
 class Attribution(NamedTuple):
@@ -107,17 +117,16 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
     if vi - 1 >= lo and toks[vi - 1].group() == ",":
         if toks[vi].group().endswith("ing"):
             return None, False  # ", saying," opens a participle phrase, not "Name, apposition, said"
-        for c in range(lo, vi - 1):
-            if toks[c].group() == ",":
-                m = mention_before(toks[:c], lo)
-                nominal = c > lo and toks[c - 1].group().lower() in NOMINAL_NOUNS
-                if (nominal or m is None or m.kind != "name") and toks[vi - 2].group()[:1].isupper():
-                    inner = mention_before(toks[: vi - 1], c + 1)  # "Google's chief executive, Laszlo Bock, told"
-                    if inner is not None and inner.kind == "name":
-                        return inner, True
-                if m is not None and m.kind == "name":
-                    return m, True
-                break
+        commas = [c for c in range(lo, vi - 1) if toks[c].group() == ","]
+        for c in reversed(commas[-3:]):  # nearest apposition first: "In posts Sunday, Mr. Frum, a writer, wrote"
+            m = mention_before(toks[:c], lo)
+            nominal = c > lo and toks[c - 1].group().lower() in NOMINAL_NOUNS
+            if (nominal or m is None or m.kind != "name") and toks[vi - 2].group()[:1].isupper():
+                inner = mention_before(toks[: vi - 1], c + 1)  # "Google's chief executive, Laszlo Bock, told"
+                if inner is not None and inner.kind == "name":
+                    return inner, True
+            if m is not None and m.kind == "name":
+                return m, True
         return None, False
     m = mention_before(toks[:vi], lo)
     if m is None and vi - 1 > lo and toks[vi - 1].group() == "to":
@@ -151,13 +160,13 @@ _TAG_BREAKERS = frozenset("but and or while as that which in on at to for with b
 
 def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
     """The subject opens the tag, possibly after lower-case descriptors ("” former congressman Dan Maffei said")."""
-    for k in range(lo, min(len(toks), lo + 5)):
+    for k in range(lo, min(len(toks), lo + 7)):
         t = toks[k]
         if t.start() >= start:
             return True
         w = t.group()
-        if not w.isalpha() or not w.islower() or w in _TAG_BREAKERS or w in _VERB_TOKENS:
-            return False
+        if not w[:1].isalpha() or w.endswith(".") or w.lower() in _TAG_BREAKERS or w in _VERB_TOKENS:
+            return False  # "” Clinton campaign manager Robby Mook wrote" passes; "” But Trump said" does not
     return False
 
 
@@ -191,11 +200,13 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
     text = ctx.text
     quote_end = text[span.end - 1] if span.end > span.start else ""
     pos = close_end(text, span)
+    if _NOTHING_RE.match(text, pos, limit):
+        return None  # the quote ends its paragraph (or runs into the next quote)
     if quote_end not in ".…":
         fast = _fast_tag(text, pos, limit)
         if fast is not None:
             return fast
-    toks = tokens(text, pos, min(limit, pos + _WINDOW))
+    toks = tokens(text, pos, min(limit, pos + _TAG_WINDOW))
     lo = 1 if toks and toks[0].group() in ",—–" else 0
     tag_only = quote_end in ".…" and not lo
     if len(toks) > lo and _tag_verb(toks[lo].group()):
@@ -218,12 +229,6 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
         if w in ";:“”\"«»(" or (w.endswith(".") and vi > lo and not w[:-1].isupper() and len(w) > 4):
             break
     return None
-
-
-_PREPOSITIONS = frozenset("through across around during since until like throughout inside outside behind beyond within without upon via per between among in at of from to with on for by about near toward towards against into over under than".split())
-_NOT_SUBJECT_AFTER = _PREPOSITIONS | {"who", "whom", "whose", "which", "that"}  # "Putin, whom Trump praised"
-_SUBORDINATORS = frozenset("as while when although though if after before since because despite once unless".split())
-_PARTICIPLE_LEAD = frozenset(", and while before after by then also".split())
 
 
 def first_subject(ctx: DocContext, toks: list[re.Match[str]]) -> Mention | None:
@@ -288,7 +293,10 @@ def _named_subject(text: str, toks: list[re.Match[str]], j: int, word: str) -> b
     return _seen_inside(text, word)
 
 
-_AUXILIARIES = frozenset("is was has had will would went told also then can could did does should".split())
+_AUXILIARIES = frozenset(
+    "is was has had will would went told also then can could did does should didn’t doesn’t wasn’t isn’t hasn’t "
+    "won’t can’t didn't doesn't wasn't isn't hasn't won't can't".split()
+)
 
 
 def _seen_inside(text: str, word: str) -> bool:
@@ -446,6 +454,8 @@ def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribut
 def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | None:
     """A subject and speech verb later in the same sentence ("«…» of consensus, Trump stated")."""
     pos = close_end(ctx.text, span)
+    if pos >= sent_end:
+        return None
     toks = outside_tokens(ctx, pos, min(sent_end, pos + _WINDOW))
     for vi, t in enumerate(toks):
         w = t.group()

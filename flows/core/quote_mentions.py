@@ -138,6 +138,8 @@ def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = Fa
     lw = _low(w)
     if lw in _SUBJECT_PRONOUNS:
         return Mention(toks[i].start(), toks[i].end(), "pronoun", None)
+    if w.endswith(("s’", "s'")):
+        return None  # "Sanders’ comments": a plural possessive owns, it does not speak
     if _is_cap(w) and lw in GROUP_NOUNS and (i == lo or not _is_cap(toks[i - 1].group())):
         return Mention(toks[i].start(), toks[i].end(), "group", None)  # "Pollsters agree", "Democrats said"
     if _is_cap(w) and (possessive or not _POSSESSIVE_END.search(w)):
@@ -150,6 +152,8 @@ def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = Fa
         return _nominal(toks, lo, i) if lw.rstrip(".") in NOMINAL_NOUNS else None
     if lw in GROUP_NOUNS or lw in NOMINAL_NOUNS:
         return _nominal(toks, lo, i)
+    if lw == "who" and i - 1 > lo and toks[i - 1].group() == ",":
+        return mention_before(toks[: i - 1], lo)  # "Donald Trump Jr., who suggested …"
     return None
 
 

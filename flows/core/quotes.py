@@ -59,21 +59,25 @@ def _previous_top(ctx: DocContext, drafts: list[_Draft], block: int, speech: boo
 
 
 def _continuation(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution | None:
-    """Speaker of the previous quote in the paragraph, or of the previous paragraph for an opening quote."""
+    """Speaker of the previous quote or sentence in the paragraph, or of the previous paragraph."""
     prev = _previous_top(ctx, drafts, d.block, speech=True)
     if prev is not None:
         same_sentence = ctx.sentence_start(prev.span.open_at) == ctx.sentence_start(d.span.open_at)
-        opens_sentence = sv.starts_sentence(ctx, d.span)
-        return _copy(prev) if same_sentence or opens_sentence else None
+        return _copy(prev) if same_sentence or sv.starts_sentence(ctx, d.span) else None
     sent = ctx.sentence_start(d.span.open_at)
     if sent > ctx.blocks[d.block] and sv.starts_sentence(ctx, d.span):
         before = ctx.sentence_start(sent - 1)  # "X called him a master. “He showed again and again …”"
-        fake = RawSpan(sent, sent, sent, sent, "")
-        got = sv.sieve_before(ctx, before, before, fake)
+        got = sv.sieve_before(ctx, before, before, RawSpan(sent, sent, sent, sent, ""))
         if got is not None and got.mention.kind == "name":
             return Attribution(got.mention, got.cue, "continuation")
     if d.block == 0 or not sv.starts_block(ctx, d.span):
         return None
+    return _previous_paragraph(ctx, drafts, d)
+
+
+def _previous_paragraph(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution | None:
+    """A paragraph-opening quote continues the previous paragraph: its "X said:" intro, its last quote, or
+    (for a paragraph that is only a quote) the subject of its last sentence."""
     pb = d.block - 1
     pstart, pend = ctx.blocks[pb], ctx.blocks[d.block]
     if _COLON_END_RE.search(ctx.text, max(pstart, pend - 8), pend):
@@ -85,7 +89,7 @@ def _continuation(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attributi
     prev = _previous_top(ctx, drafts, pb, speech=True)
     if prev is not None and pend - close_end(ctx.text, prev.span) <= _CONTINUATION_GAP:
         return _copy(prev)
-    if pb > 0 and ctx.text[close_end(ctx.text, d.span) : ctx.block_end(d.block)].strip() == "":
+    if pb > 0 and ctx.text[ctx.ends[d.index] : ctx.block_end(d.block)].strip() == "":
         last = ctx.sentence_start(max(pstart, pend - 2))
         m = sv.first_subject(ctx, sv.outside_tokens(ctx, last, pend))
         if m is not None and m.kind == "name":

@@ -4,7 +4,6 @@ The warehouse is the session's real pipeline run (tests/flows/conftest.py: seed_
 """
 
 import duckdb
-import pytest
 
 
 def _query(path, sql, params=None):
@@ -33,20 +32,16 @@ def test_marts_build_green(seed_run):
 
 
 def test_fundamental_threats_is_one_cluster(seed_run):
-    """Putin's "fundamental threats" remark, worded four ways, is one cluster over at least three documents."""
+    """Putin's "fundamental threats" remark, worded four ways (000, 001, 003, 004), is one cluster."""
     _, path, _ = seed_run
     docs = _cluster_of(path, "Vladimir Putin", "%fundamental%threats%")
     assert len(docs) >= 3, docs
-    assert docs <= {"000", "001", "003", "004"}
-
-
-@pytest.mark.xfail(reason="extraction: 003's “fundamental threats to our security” is attributed to Donald Trump "
-                          "(“his assertions” resolved to the wrong man), and clusters never mix speakers",
-                   strict=False)
-def test_fundamental_threats_cluster_has_all_four_wordings(seed_run):
-    """All four wordings (000, 001, 003, 004) land in the one cluster once 003's quote is attributed to Putin."""
-    _, path, _ = seed_run
-    assert _cluster_of(path, "Vladimir Putin", "%fundamental%threats%") == {"000", "001", "003", "004"}
+    assert docs == {"000", "001", "003", "004"}
+    variants = _query(path, """
+        select variants from quote_spread where cluster_id in (
+            select cluster_id from quote_clusters where text ilike '%fundamental security threats%')""")[0][0]
+    assert {"fundamental threats to our national security", "fundamental threats to our security",
+            "fundamental security threats"} <= set(variants)
 
 
 def test_very_good_chance_is_one_cluster(seed_run):

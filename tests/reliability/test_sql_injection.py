@@ -97,15 +97,42 @@ def _loop_bindings(func: ast.AST) -> dict[str, list[set[str] | None]]:
     return bindings
 
 
-def _sql_calls():
+def _wrappers(tree: ast.Module) -> set[str]:
+    """Functions that pass one of their own arguments to execute() as the SQL (self.rows(sql, params) …).
+
+    Their inner call is not the place to judge the SQL; every call of the wrapper is, by the same rule.
+    """
+    names = set()
+    for func in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        params = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs}
+        for node in ast.walk(func):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in SQL_METHODS and node.args):
+                sql = node.args[0]
+                interpolated = [v.value for v in getattr(sql, "values", []) if isinstance(v, ast.FormattedValue)]
+                if (isinstance(sql, ast.Name) and sql.id in params) or any(
+                        isinstance(v, ast.Name) and v.id in params for v in interpolated):
+                    names.add(func.name)
+    return names
+
+
+def _trees():
     for module in _modules():
-        rel = module.relative_to(REPO).as_posix()
-        tree = ast.parse(module.read_text(encoding="utf-8"))
+        yield module.relative_to(REPO).as_posix(), ast.parse(module.read_text(encoding="utf-8"))
+
+
+WRAPPERS = set().union(*(_wrappers(tree) for _, tree in _trees()))
+
+
+def _sql_calls():
+    for rel, tree in _trees():
         constants = _module_constants(tree)
         for func in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+            if func.name in WRAPPERS:
+                continue  # judged at its call sites
             for node in ast.walk(func):
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr in SQL_METHODS and node.args):
+                        and node.func.attr in SQL_METHODS | WRAPPERS and node.args):
                     yield rel, func, node, constants
 
 

@@ -191,3 +191,16 @@ def test_titles_in_quotes_are_not_speakers() -> None:
 def test_empty_and_quote_free_text() -> None:
     assert extract_quotes("") == []
     assert extract_quotes("No quotes here, just Putin’s plan and the ’90s.") == []
+
+
+def test_random_mark_soup_keeps_every_invariant() -> None:
+    """Unbalanced, nested and mismatched marks never raise and never break offsets or kinds."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = list("ab Cd,.:;!?\n\n“”‘’\"'«»—-''``5 ") + ["Mr. ", "said ", "Trump ", "he said, ", "according to ", "WALLACE: "]
+    for _ in range(3000):
+        doc = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        for q in by_text(doc).values():
+            assert q.kind in ("full", "partial", "scare")
+            assert q.kind != "scare" or q.speaker is None

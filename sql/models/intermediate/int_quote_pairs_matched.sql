@@ -55,7 +55,7 @@ directed_pairs as (
 inferred_speakers as (
     select
         quote_id,
-        arg_max(other_speaker, similarity) as inferred_speaker
+        arg_max(other_speaker, (similarity, other_speaker)) as inferred_speaker
     from directed_pairs
     where speaker is null and other_speaker is not null
     group by quote_id
