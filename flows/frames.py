@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 import polars as pl
 
@@ -153,9 +153,13 @@ def _extract_rows(stage: str, extract: Callable, to_row: Callable, doc_id: str, 
         return []
 
 
+_QUOTE_FIELDS = [f.name for f in fields(Quote)]
+_FIGURE_FIELDS = [f.name for f in fields(Figure)]
+
+
 def _quote_row(doc_id: str, text: str, quote: Quote) -> dict:
     """One quotes row."""
-    row = asdict(quote)
+    row = {name: getattr(quote, name) for name in _QUOTE_FIELDS}
     row.update(doc_id=doc_id, quote_id=stable_id("q", doc_id, quote.start_char, quote.end_char),
                is_span_consistent=text[quote.start_char:quote.end_char] == quote.text)
     return row
@@ -163,7 +167,7 @@ def _quote_row(doc_id: str, text: str, quote: Quote) -> dict:
 
 def _figure_row(doc_id: str, text: str, figure: Figure) -> dict:
     """One figures row."""
-    row = asdict(figure)
+    row = {name: getattr(figure, name) for name in _FIGURE_FIELDS}
     row.update(doc_id=doc_id, figure_id=stable_id("f", doc_id, figure.start_char, figure.end_char),
                is_span_consistent=text[figure.start_char:figure.end_char] == figure.surface)
     for key in ("value", "low", "high"):

@@ -556,6 +556,16 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _compact(value: Any) -> str:
+    """A count short enough for a tile: 98,765 · 120k · 1.42M."""
+    if not isinstance(value, int | float) or abs(value) < 100_000:
+        return _fmt(value)
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return _fmt(value)
+
+
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values covering [low, high]."""
     if not (math.isfinite(low) and math.isfinite(high)):
@@ -647,9 +657,9 @@ def range_chart(points: list[dict[str, Any]], unit: str, title: str, css_class: 
                             '<text class="label" x="{}" y="{:.1f}" text-anchor="end">{}</text>').format(
             p["outlet"], said, label_width, label_width + plot, y, y, label_width - 8, y + 4, _short(p["outlet"], 26)))
         if isinstance(p["band_low"], int | float) and isinstance(p["band_high"], int | float):
-            parts.append(Markup('<rect class="tolerance" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" rx="3" '
-                                'fill="{}"/>').format(sx(p["band_low"]), y - 7, max(sx(p["band_high"]) -
-                                                                                    sx(p["band_low"]), 1), 14, color))
+            parts.append(Markup('<rect class="tolerance" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="12" rx="3" '
+                                'fill="{}"/>').format(sx(p["band_low"]), y - 6,
+                                                      max(sx(p["band_high"]) - sx(p["band_low"]), 1), color))
         if isinstance(p["x_low"], int | float) and isinstance(p["x_high"], int | float):
             parts.append(Markup('<rect class="mark range" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="8" rx="4" '
                                 'fill="{}"/>').format(sx(p["x_low"]), y - 4, max(sx(p["x_high"]) - sx(p["x_low"]), 3),
@@ -686,6 +696,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = _fmt
+    env.filters["compact"] = _compact
     env.filters["pct"] = lambda v: "–" if v is None else f"{float(v) * 100:.0f}%"
     return env
 
@@ -697,6 +708,7 @@ def build_context(warehouse: str | Path, dq: dict[str, Any] | None = None) -> di
         raise FileNotFoundError(f"no warehouse at {path}")
     started = time.perf_counter()
     with duckdb.connect(str(path), read_only=True) as con:
+        con.execute("set enable_progress_bar = false")  # no progress bars in the logs
         m = Marts(con)
         context = {
             "overview": _section("overview", lambda: overview(m)),
@@ -706,7 +718,7 @@ def build_context(warehouse: str | Path, dq: dict[str, Any] | None = None) -> di
             "agreements": _section("figure_agreements", lambda: figures(m, "figure_agreements", "agreement_id")),
             "outlets": _section("outlets", lambda: outlets(m)),
         }
-        # the checks open their own read-only connection; share this one's lifetime to keep one DB instance
+        # the checks open their own read-only connection while this one is open, so both share one DB instance
         context["quality"] = _section("data_quality", lambda: data_quality(path, m, dq))
     context.update(warehouse=str(path), generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
                    build_seconds=round(time.perf_counter() - started, 2), palette=PALETTE)

@@ -28,8 +28,26 @@ def make_task_runner(kind: str, workers: int | None = None, dask_address: str | 
                                           "dashboard_address": None})
 
 
+def share_temporary_api() -> None:
+    """Start Prefect's temporary API now and export its URL, so Dask workers report to it.
+
+    Without a PREFECT_API_URL every Dask worker process would start a temporary API server of its own
+    (~13 s each on 2 cores). Nothing happens when a server is configured. The server stops at exit.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start(timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")))
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
 def configured_pipeline(kind: str = "thread", workers: int | None = None, dask_address: str | None = None):
     """The pipeline flow bound to the chosen task runner."""
     from flows.pipeline import pipeline
+
+    if kind == "dask":
+        share_temporary_api()
 
     return pipeline.with_options(task_runner=make_task_runner(kind, workers, dask_address))

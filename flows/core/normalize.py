@@ -19,7 +19,10 @@ from flows.core.records import NormalizedDocument, RawDocument
 # because it costs far more than the check.
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]|â€|Ã.|\ufffd")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# C0/C1 control characters other than tab and newline (tab is turned into a space below).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LINE_EDGES = re.compile(r" ?\n ?")  # after _SPACES, at most one space sits on either side of a newline
 _BLANK_RUN = re.compile(r"\n\s*\n")
 
 # A line that ends a sentence: terminal punctuation, optionally followed by closing quotes/brackets.
@@ -57,13 +60,8 @@ def repair_text(text: str) -> str:
         text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _INVISIBLE.sub("", text)
-    text = "".join(ch for ch in text if ch in "\n" or unicodedata.category(ch) != "Cc") if _has_controls(text) else text
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-
-
-def _has_controls(text: str) -> bool:
-    """Whether the text holds control characters other than newline."""
-    return any(ord(ch) < 32 and ch != "\n" for ch in text)
+    text = _SPACES.sub(" ", _CONTROLS.sub("", text))
+    return _LINE_EDGES.sub("\n", text).strip(" ")
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

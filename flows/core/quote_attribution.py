@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from flows.core.lexicon import CAPITALIZED_SPEECH_VERBS, GROUP_NOUNS, NOMINAL_NOUNS, SPEECH_NOUNS
@@ -55,10 +55,9 @@ class DocContext:
         self.top = top
         self.opens = [s.open_at for s in spans]
         self.ends = [close_end(text, s) for s in spans]
-        self._sentences: dict[int, list[int]] = {}
-        self._start_cache: dict[int, int] = {}
+        self.sents = _sentence_starts(text, blocks)  # every sentence start of the document, paragraph starts included
         self._title_case: bool | None = None
-        self.subjects: dict[int, Mention | None] = {}  # memo of first_subject per sentence start
+        self.subjects: dict[tuple[int, int], Mention | None] = {}  # memo of first_subject per (sentence start, end)
 
     def title_case_headline(self) -> bool:
         """True when the first paragraph is a Title Case headline, where every quote would look like a title."""
@@ -77,32 +76,38 @@ class DocContext:
         return self.blocks[b + 1] if b + 1 < len(self.blocks) else len(self.text)
 
     def sentence_starts(self, b: int) -> list[int]:
-        """Sentence start offsets within paragraph b (cached)."""
-        got = self._sentences.get(b)
-        if got is None:
-            start = self.blocks[b]
-            text, got = self.text, [start]
-            for m in SENTENCE_END_RE.finditer(text, start, self.block_end(b)):
-                i = m.start()
-                if text[i] != "." or not ABBREVIATION_END_RE.search(text, max(start, i - 5), i):
-                    got.append(m.end())
-            self._sentences[b] = got
-        return got
+        """Sentence start offsets within paragraph b."""
+        sents = self.sents
+        return sents[bisect_left(sents, self.blocks[b]) : bisect_left(sents, self.block_end(b))]
 
     def sentence_start(self, pos: int) -> int:
-        """Start of the sentence holding pos (memoized: the sieves ask for the same offsets repeatedly)."""
-        got = self._start_cache.get(pos)
-        if got is None:
-            starts = self.sentence_starts(self.block_of(pos))
-            got = self._start_cache[pos] = starts[bisect_right(starts, pos) - 1]
-        return got
+        """Start of the sentence holding pos."""
+        k = bisect_right(self.sents, pos) - 1
+        return self.sents[k] if k >= 0 else 0
 
     def sentence_end(self, pos: int) -> int:
-        """End of the sentence holding pos (next sentence start or paragraph end)."""
-        b = self.block_of(pos)
-        starts = self.sentence_starts(b)
-        k = bisect_right(starts, pos)
-        return starts[k] if k < len(starts) else self.block_end(b)
+        """End of the sentence holding pos (next sentence start, paragraph starts included, or the text end)."""
+        k = bisect_right(self.sents, pos)
+        return self.sents[k] if k < len(self.sents) else len(self.text)
+
+
+def _sentence_starts(text: str, blocks: list[int]) -> list[int]:
+    """Sentence starts of the whole document in one scan: paragraph starts, then every sentence end inside a
+    paragraph that is not an abbreviation ("Mr. Trump"). A sentence never runs across a paragraph break."""
+    out = list(blocks)
+    nb, n, b = len(blocks), len(text), 0
+    nxt = blocks[1] if nb > 1 else n
+    for m in SENTENCE_END_RE.finditer(text):
+        i = m.start()
+        while nxt <= i:
+            b += 1
+            nxt = blocks[b + 1] if b + 1 < nb else n
+        e = m.end()
+        if e >= nxt:
+            continue  # the paragraph's own start already begins the next sentence
+        if text[i] != "." or not ABBREVIATION_END_RE.search(text, max(blocks[b], i - 5), i):
+            out.append(e)
+    return sorted(set(out))
 
 
 def close_end(text: str, span: RawSpan) -> int:
@@ -494,6 +499,17 @@ def starts_block(ctx: DocContext, span: RawSpan) -> bool:
 def starts_sentence(ctx: DocContext, span: RawSpan) -> bool:
     """True when only whitespace and opening marks precede the quote in its sentence."""
     return _OPENING_ONLY_RE.fullmatch(ctx.text, ctx.sentence_start(span.open_at), span.open_at + 1) is not None
+
+
+def sieve_subject(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution | None:
+    """Last resort: the subject of the writer's clause that holds the quote, whatever its verb ("Clinton supports
+    “appropriate pay raises,”", "Romney fired back, attacking Trump for “…”")."""
+    if span.open_at <= sent_start:
+        return None
+    m = first_subject(ctx, outside_tokens(ctx, sent_start, span.open_at))
+    if m is None or m.kind not in ("name", "pronoun"):
+        return None
+    return Attribution(m, None, "subject")
 
 
 def sieve_headline(ctx: DocContext, span: RawSpan) -> Attribution | None:

@@ -14,7 +14,8 @@ _LOWER_WORD_RE = re.compile(
 )
 _INNER_SENTENCE_RE = re.compile(r"[.!?…][\"”’»']?\s+[\"“‘«]?[A-Z]")
 _LAST_WORD_RE = re.compile(r"([\w’'-]+)[ \t\xa0]*$")
-SHORT_WORDS = 4  # an unattributed fragment this short is a scare quote, not reported speech
+SHORT_WORDS = 4  # a nested quote (or an unattributed headline fragment) this short is a term, not speech
+SCARE_WORDS = 2  # an unattributed quote of one or two words is a scare quote; three or more words are someone's words
 
 
 def words(text: str) -> list[str]:
@@ -84,6 +85,6 @@ def settle_title(method: str | None, prefix: str) -> str:
 def demote_unattributed(kind: str, quote: str) -> str:
     """A short quote nobody is said to have said is a scare quote, unless it is a whole sentence."""
     sentence = quote.rstrip()[-1:] in ".!?" and quote.lstrip()[:1].isupper()
-    if len(words(quote)) <= SHORT_WORDS and not (kind == "full" and sentence):
+    if len(words(quote)) <= SCARE_WORDS and not (kind == "full" and sentence):
         return "scare"
     return kind

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flows.core import quote_attribution as sv
@@ -130,6 +131,7 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
         or _continuation(ctx, drafts, d)
         or sv.sieve_later(ctx, span, sent_end)
         or (sv.sieve_headline(ctx, span) if d.block == 0 else None)
+        or sv.sieve_subject(ctx, sent_start, span)
     )
 
 
@@ -186,26 +188,29 @@ def _named(d: _Draft) -> bool:
     return d.attribution is not None and d.attribution.mention.kind == "name" and d.attribution.mention.name is not None
 
 
-def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> list[tuple[int, str]]:
+def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iterator[tuple[int, str]]:
     """Subjects (first names) of the last few sentences before pos and after floor, in this and the previous
-    paragraph (sentences before the latest named speaker cannot hold a more recent antecedent)."""
-    blocks = (d.block - 1, d.block) if d.block else (d.block,)
-    starts = [s for b in blocks for s in ctx.sentence_starts(b) if floor <= s < pos]
-    out = []
-    for s in starts[-_SUBJECT_SENTENCES:]:
-        m = ctx.subjects.get(s, False)
+    paragraph, latest first (sentences before the latest named speaker cannot hold a more recent antecedent).
+    Lazy: the caller stops at the first subject that fits, so earlier sentences are rarely parsed."""
+    sents = ctx.sents
+    lo = ctx.blocks[d.block - 1] if d.block else ctx.blocks[0]
+    k = bisect_left(sents, pos) - 1  # last sentence starting before pos
+    stop = max(bisect_left(sents, max(lo, floor)), k - _SUBJECT_SENTENCES + 1)
+    for i in range(k, stop - 1, -1):
+        s = sents[i]
+        end = min(ctx.sentence_end(s), s + 200, pos)  # the pronoun's own sentence: only words before it
+        m = ctx.subjects.get((s, end), False)
         if m is False:
-            end = min(ctx.sentence_end(s), s + 200)
-            m = ctx.subjects[s] = sv.first_subject(ctx, sv.outside_tokens(ctx, s, end)[:30])
+            m = ctx.subjects[(s, end)] = sv.first_subject(ctx, sv.outside_tokens(ctx, s, end)[:30])
         if m is not None and m.kind == "name" and m.start < pos:
-            out.append((m.start, m.name))
-    return out
+            yield m.start, m.name
 
 
 def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str]) -> None:
-    """Resolve he/she speakers to the most recent compatible named speaker or sentence subject."""
+    """Resolve he/she speakers to the most recent compatible sentence subject or, failing that, named speaker."""
     cands: list[tuple[int, str]] = []
     learned: dict[str, str] = {}
+    looked: set[str] = set(full)  # one-word names whose full form was already searched for
     for d in drafts:
         a = d.attribution
         if a is None:
@@ -218,12 +223,18 @@ def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str
             d.method = a.method
             continue
         gender = pronoun_gender(surface)
-        floor = cands[-1][0] if cands else 0
-        subs = _sentence_subjects(ctx, d, a.mention.start, floor)
-        new = {n for _, n in subs if " " not in n and n not in full}
-        if new:
-            full.update(full_names(ctx.text, new))
-        name = pick_antecedent(cands + [(p, full.get(n, n)) for p, n in subs], a.mention.start, gender, learned)
+        name = None
+        for _, n in _sentence_subjects(ctx, d, a.mention.start, cands[-1][0] if cands else 0):
+            if " " not in n and n not in looked:
+                looked.add(n)
+                full.update(full_names(ctx.text, (n,)))
+            n = full.get(n, n)
+            g = learned.get(n) or name_gender(n)
+            if gender is None or g is None or g == gender:
+                name = n
+                break
+        if name is None:
+            name = pick_antecedent(cands, a.mention.start, gender, learned)
         d.method = "pronoun" if name else a.method
         d.speaker = name
         if name and gender and name_gender(name) is None:

@@ -109,7 +109,7 @@ class CliRun:
         raise TimeoutError(f"no {pattern!r} within {timeout}s:\n{self.stderr[-3000:]}")
 
     def kill(self) -> None:
-        """SIGKILL the CLI and its process group (the Prefect server runs in-process, dbt as a child)."""
+        """SIGKILL the CLI process (its temporary Prefect server runs inside it; --no-build runs start no dbt)."""
         os.kill(self.proc.pid, signal.SIGKILL)
         self.wait()
 
@@ -135,6 +135,11 @@ def summary_value(stdout: str, key: str) -> str | None:
     """A value from the run summary table the CLI prints (│ quarantined │ 3 │)."""
     match = re.search(rf"│\s*{re.escape(key)}\s*│\s*(.*?)\s*│", stdout)
     return match.group(1) if match else None
+
+
+def staging_dirs(warehouse: Path) -> list[Path]:
+    """Run staging folders beside a warehouse (named newsdesk-<run>-* or .newsdesk-staging-<file>-<run>-*)."""
+    return [p for p in warehouse.parent.iterdir() if p.is_dir() and "newsdesk" in p.name]
 
 
 def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:

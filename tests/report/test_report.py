@@ -165,8 +165,17 @@ def test_report_sections_and_speed(hostile_warehouse, tmp_path):
     assert seconds < 5, f"report took {seconds:.1f} s"  # ~1 s here; generous for a loaded CI machine
 
 
+@pytest.fixture(scope="module")
+def prefect_api():
+    """A temporary Prefect API for the artifact test (stopped cleanly at the end of this module)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
 @pytest.mark.slow
-def test_publish_report_links_the_artifact(hostile_warehouse, tmp_path):
+def test_publish_report_links_the_artifact(hostile_warehouse, prefect_api, tmp_path):
     from prefect import flow
     from prefect.artifacts import Artifact
 
