@@ -365,11 +365,11 @@ def figures(m: Marts, mart: str, id_column: str, top: int = TOP_FIGURE_GROUPS,
             per_group: int = OUTLETS_PER_FIGURE_GROUP) -> dict[str, Any]:
     """Groups of figures for the same quantity (conflicts or agreements): the values each outlet gave, charted."""
     have = m.need(mart, id_column, "outlet", "value")
-    order = "n_documents desc, " if "n_documents" in have else ""
+    widest = "max(n_documents) desc, " if "n_documents" in have else ""
     total = m.scalar(f"select count(distinct {id_column}) from main.{mart}")
     groups = m.rows(f"select {id_column} as group_id, count(distinct outlet) as n_outlets, count(*) as n_figures "
-                    f"from main.{mart} group by 1 order by {order.replace('n_documents', 'max(n_documents)')}"
-                    f"n_outlets desc, n_figures desc, group_id limit ?", [top])
+                    f"from main.{mart} group by 1 order by {widest}n_outlets desc, n_figures desc, group_id limit ?",
+                    [top])
     wanted = ["doc_id", "surface", "kind", "low", "high", "unit", "base_unit", "interval_low", "interval_high",
               "value_band", "measures", "measure_concept", "qualifier", "is_approximate", "context"]
     rows = m.rows(f"select {id_column} as group_id, outlet, value, {', '.join(_opt(have, c) for c in wanted)} "
@@ -502,10 +502,9 @@ def data_quality(warehouse: Path, m: Marts, dq: dict[str, Any] | None, top: int 
     try:
         if "quarantine" in m.columns:
             have = m.need("quarantine", "reason")
-            check = "check_name"
             cols = (f"{_opt(have, 'stage')}, {_opt(have, 'source_file')}, {_opt(have, 'locator')}, "
-                    f"{_opt(have, 'doc_id')}, {_opt(have, check)}, reason, {_opt(have, 'quarantined_at')}")
-            table = "main.quarantine"
+                    f"{_opt(have, 'doc_id')}, {_opt(have, 'check_name')}, reason, {_opt(have, 'quarantined_at')}")
+            table, check = "main.quarantine", "check_name" if "check_name" in have else "null"
         else:
             raw = {c for (c,) in m.con.execute(
                 "select column_name from information_schema.columns where table_schema = 'raw' "
@@ -514,15 +513,15 @@ def data_quality(warehouse: Path, m: Marts, dq: dict[str, Any] | None, top: int 
                 raise Unavailable("there is no quarantine table in this warehouse")
             cols = (f"{_opt(raw, 'stage')}, {_opt(raw, 'source_file')}, {_opt(raw, 'locator')}, "
                     f"{_opt(raw, 'doc_id')}, \"check\" as check_name, reason, {_opt(raw, 'quarantined_at')}")
-            table = "raw.quarantine"
+            table, check = "raw.quarantine", '"check"'
         total = m.scalar(f"select count(*) from {table}")
         rows = m.rows(f"select {cols} from {table} order by quarantined_at desc nulls last, source_file, locator "
                       f"limit ?", [top])
         for row in rows:
             row["reason"] = _clip(row["reason"], 300)
             row["file"] = os.path.basename(str(row["source_file"] or ""))
-        by_check = m.rows(f"select {'check_name' if table == 'main.quarantine' else chr(34) + 'check' + chr(34)} "
-                          f"as check_name, count(*) as n from {table} group by 1 order by 2 desc, 1 limit 12")
+        by_check = m.rows(f"select {check} as check_name, count(*) as n from {table} group by 1 "
+                          f"order by 2 desc, 1 limit 12")
         quarantine = {"ok": True, "total": total, "rows": rows, "by_check": by_check}
     except Unavailable as err:
         quarantine = {"ok": False, "note": str(err)}

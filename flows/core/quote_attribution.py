@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import NamedTuple
 
 from flows.core.lexicon import CAPITALIZED_SPEECH_VERBS, GROUP_NOUNS, NOMINAL_NOUNS, SPEECH_NOUNS
 from flows.core.quote_mentions import Mention, clean_name, mention_after, mention_before, tokens
 from flows.core.quote_patterns import (
-    ABBREVIATION_END_RE,
     ACCORDING_RE,
     COLON_INTRO_RE,
     FAST_TAG_RE,
@@ -55,7 +54,7 @@ class DocContext:
         self.top = top
         self.opens = [s.open_at for s in spans]
         self.ends = [close_end(text, s) for s in spans]
-        self.sents = _sentence_starts(text, blocks)  # every sentence start of the document, paragraph starts included
+        self._sentences: list[list[int] | None] = [None] * len(blocks)  # sentence starts per paragraph, lazily
         self._title_case: bool | None = None
         self.subjects: dict[tuple[int, int], Mention | None] = {}  # memo of first_subject per (sentence start, end)
 
@@ -76,38 +75,27 @@ class DocContext:
         return self.blocks[b + 1] if b + 1 < len(self.blocks) else len(self.text)
 
     def sentence_starts(self, b: int) -> list[int]:
-        """Sentence start offsets within paragraph b."""
-        sents = self.sents
-        return sents[bisect_left(sents, self.blocks[b]) : bisect_left(sents, self.block_end(b))]
+        """Sentence start offsets within paragraph b, from one regex scan of the paragraph (cached; paragraphs
+        without quotes are never scanned)."""
+        got = self._sentences[b]
+        if got is None:
+            start = self.blocks[b]
+            got = [start]
+            got.extend([m.end() for m in SENTENCE_END_RE.finditer(self.text, start, self.block_end(b))])
+            self._sentences[b] = got
+        return got
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding pos."""
-        k = bisect_right(self.sents, pos) - 1
-        return self.sents[k] if k >= 0 else 0
+        starts = self.sentence_starts(bisect_right(self.blocks, pos) - 1)
+        return starts[bisect_right(starts, pos) - 1]
 
     def sentence_end(self, pos: int) -> int:
-        """End of the sentence holding pos (next sentence start, paragraph starts included, or the text end)."""
-        k = bisect_right(self.sents, pos)
-        return self.sents[k] if k < len(self.sents) else len(self.text)
-
-
-def _sentence_starts(text: str, blocks: list[int]) -> list[int]:
-    """Sentence starts of the whole document in one scan: paragraph starts, then every sentence end inside a
-    paragraph that is not an abbreviation ("Mr. Trump"). A sentence never runs across a paragraph break."""
-    out = list(blocks)
-    nb, n, b = len(blocks), len(text), 0
-    nxt = blocks[1] if nb > 1 else n
-    for m in SENTENCE_END_RE.finditer(text):
-        i = m.start()
-        while nxt <= i:
-            b += 1
-            nxt = blocks[b + 1] if b + 1 < nb else n
-        e = m.end()
-        if e >= nxt:
-            continue  # the paragraph's own start already begins the next sentence
-        if text[i] != "." or not ABBREVIATION_END_RE.search(text, max(blocks[b], i - 5), i):
-            out.append(e)
-    return sorted(set(out))
+        """End of the sentence holding pos (next sentence start or paragraph end)."""
+        b = bisect_right(self.blocks, pos) - 1
+        starts = self.sentence_starts(b)
+        k = bisect_right(starts, pos)
+        return starts[k] if k < len(starts) else self.block_end(b)
 
 
 def close_end(text: str, span: RawSpan) -> int:

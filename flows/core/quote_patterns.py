@@ -63,10 +63,16 @@ MODIFIER_SET = VERB_MODIFIERS
 
 # Word tokens (keeping abbreviations such as "U.S." and "Mr." whole) and the punctuation that bounds mentions.
 TOKEN_RE = re.compile(r"[^\W\d_][\w’'&-]*(?:\.[^\W\d_][\w’'&-]*)*\.?|\d[\w’'&-]*|[,;:()“”\"«»—–]")
-# A sentence ends at . ! ? (optionally followed by closing marks) and space before a capital; abbreviations are
-# filtered afterwards (see ABBREVIATION_END_RE) because lookbehinds here would slow the scan down tenfold.
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’»']*[ \t\xa0\n]+(?=(?:''|``|[\"“‘«(\[])?[A-Z0-9])")
-ABBREVIATION_END_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|No|Vol)|\b[A-Z])$")
+# A sentence ends at . ! ? (optionally followed by closing marks) and space before a capital, unless the first mark is
+# the period of an abbreviation ("Mr.", "Sen.", an initial "J."). The abbreviations are fixed-width negative
+# lookbehinds placed after the first mark, so they only run where a mark was found and the scan stays on the fast
+# character-class path (a leading lookbehind would be tried at every offset).
+_ABBREVIATIONS = "Mr Mrs Ms Dr St Jr Sr Sen Rep Gov Gen Lt Col Capt Sgt Rev Prof No Vol".split()
+SENTENCE_END_RE = re.compile(
+    r"[.!?…]"
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"(?<!\b[A-Z]\.)[.!?…]*[\"”’»']*[ \t\xa0\n]+(?=(?:''|``|[\"“‘«(\[])?[A-Z0-9])"
+)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 TRANSCRIPT_LABEL_RE = re.compile(r"(?P<name>[A-Z][A-Z.’'-]+(?:[ \t][A-Z][A-Z.’'-]+){0,3})[ \t]*:[ \t]+")
 COLON_INTRO_RE = re.compile(

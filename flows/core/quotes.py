@@ -17,6 +17,7 @@ from flows.core.records import Quote
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
 _COLON_END_RE = re.compile(r":[ \t\xa0\n]*$")
+_OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")  # spaces and opening marks only
 _SUBJECT_SENTENCES = 4  # sentences looked back at for a pronoun's antecedent
 _CONTINUATION_GAP = 160  # a paragraph-opening quote continues the previous paragraph's quote if it ended this close
 
@@ -117,21 +118,30 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     while nxt < len(ctx.spans) and not ctx.top[nxt]:
         nxt += 1
     limit = ctx.spans[nxt].open_at if nxt < len(ctx.spans) and ctx.spans[nxt].open_at < b_end else b_end
-    if d.kind in ("partial", "title"):  # a fragment inside the writer's sentence: its cue usually comes first
+    # Sieves that read the writer's words before the quote are skipped when there are none (a quote opening its
+    # sentence or following another quote directly): they could find nothing, and most quotes are like that.
+    before = _OPENING_ONLY_RE.fullmatch(text, seg_start, span.open_at) is None
+    if not before:
+        first = sv.sieve_after(ctx, span, limit)
+    elif d.kind in ("partial", "title"):  # a fragment inside the writer's sentence: its cue usually comes first
         first = sv.sieve_before(ctx, seg_start, sent_start, span) or sv.sieve_after(ctx, span, limit)
     else:
         first = sv.sieve_after(ctx, span, limit) or sv.sieve_before(ctx, seg_start, sent_start, span)
+    if first is not None:
+        return first
+    got = sv.sieve_dash(ctx, span, limit)
+    if got is None and before:
+        got = sv.sieve_participle(ctx, seg_start, sent_start, span)
+    got = got or sv.sieve_according(ctx, sent_start, sent_end)
+    sentence_before = before or sent_start < seg_start
+    if got is None and sentence_before:
+        got = sv.sieve_colon(ctx, sent_start, span) or (sv.sieve_possessive(ctx, seg_start, span) if before else None)
     return (
-        first
-        or sv.sieve_dash(ctx, span, limit)
-        or sv.sieve_participle(ctx, seg_start, sent_start, span)
-        or sv.sieve_according(ctx, sent_start, sent_end)
-        or sv.sieve_colon(ctx, sent_start, span)
-        or sv.sieve_possessive(ctx, seg_start, span)
+        got
         or _continuation(ctx, drafts, d)
         or sv.sieve_later(ctx, span, sent_end)
         or (sv.sieve_headline(ctx, span) if d.block == 0 else None)
-        or sv.sieve_subject(ctx, sent_start, span)
+        or (sv.sieve_subject(ctx, sent_start, span) if sentence_before else None)
     )
 
 
@@ -192,12 +202,11 @@ def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iter
     """Subjects (first names) of the last few sentences before pos and after floor, in this and the previous
     paragraph, latest first (sentences before the latest named speaker cannot hold a more recent antecedent).
     Lazy: the caller stops at the first subject that fits, so earlier sentences are rarely parsed."""
-    sents = ctx.sents
-    lo = ctx.blocks[d.block - 1] if d.block else ctx.blocks[0]
-    k = bisect_left(sents, pos) - 1  # last sentence starting before pos
-    stop = max(bisect_left(sents, max(lo, floor)), k - _SUBJECT_SENTENCES + 1)
+    starts = [s for b in ((d.block - 1, d.block) if d.block else (0,)) for s in ctx.sentence_starts(b)]
+    k = bisect_left(starts, pos) - 1  # last sentence starting before pos
+    stop = max(bisect_left(starts, floor), k - _SUBJECT_SENTENCES + 1)
     for i in range(k, stop - 1, -1):
-        s = sents[i]
+        s = starts[i]
         end = min(ctx.sentence_end(s), s + 200, pos)  # the pronoun's own sentence: only words before it
         m = ctx.subjects.get((s, end), False)
         if m is False:

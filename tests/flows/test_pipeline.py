@@ -72,17 +72,24 @@ def test_incremental_run_skips_unchanged_and_reprocesses_changed(tmp_path, seeds
     src = tmp_path / "in"
     shutil.copytree(seeds_dir, src)
     path = tmp_path / "w.duckdb"
-    first = pipeline(sources=[str(src)], warehouse_path=str(path), build=False)
+    first = pipeline(sources=[str(src)], warehouse_path=str(path))
     second = pipeline(sources=[str(src)], warehouse_path=str(path), build=False)
     assert (second["documents"], second["unchanged"]) == (0, 5)
     assert _query(path, "select count(*) from raw.quotes")[0][0] == first["quotes"]
     changed = next(src.glob("002_*.txt"))
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n“A new closing quote,” said Anna Smith.\n",
+    text = changed.read_text(encoding="utf-8")
+    assert "in 2014" in text
+    changed.write_text(text.replace("in 2014", "in the past") + "\n“A new closing quote,” said Anna Smith.\n",
                        encoding="utf-8")
-    third = pipeline(sources=[str(src)], warehouse_path=str(path), build=False)
+    third = pipeline(sources=[str(src)], warehouse_path=str(path))
+    assert third["status"] == "success", third["dbt_failures"]
     assert (third["documents"], third["unchanged"]) == (1, 4)
     assert _query(path, "select count(*) from raw.quotes")[0][0] == first["quotes"] + 1
     assert _query(path, "select count(distinct run_id) from raw.documents") == [(2,)]
+    # the incremental marts match the raw tables: the changed document's lost figure is gone, nothing doubled
+    for mart, key in (("documents", "doc_id, content_hash"), ("figures", "figure_id, surface"), ("quotes", "quote_id")):
+        assert _query(path, f"select {key} from {mart} order by all") == _query(
+            path, f"select {key} from raw.{mart} order by all")
 
 
 def test_bad_inputs_are_quarantined_and_good_ones_load(tmp_path, seeds_dir):

@@ -1,7 +1,15 @@
+{#- Incremental: only documents loaded since the last build are (re)built; a re-loaded document replaces
+    its row (delete+insert on doc_id). `--full-refresh` rebuilds the table. -#}
+{{ config(materialized='incremental', unique_key='doc_id', incremental_strategy='delete+insert',
+          on_schema_change='append_new_columns') }}
+
 with
 
 documents as (
     select * from {{ ref('stg_documents') }}
+    {% if is_incremental() %}
+    where loaded_at > (select coalesce(max(loaded_at), '1970-01-01'::timestamptz) from {{ this }})
+    {% endif %}
 ),
 
 quotes as (

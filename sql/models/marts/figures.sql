@@ -1,3 +1,12 @@
+{#- Incremental: figures of documents loaded since the last build are rebuilt. The pre-hook first removes the
+    old figures of those documents, so a re-loaded document that lost a figure loses its row too. -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='append_new_columns',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where doc_id in (select doc_id from {{ ref('stg_documents') }} where loaded_at > (select coalesce(max(loaded_at), '1970-01-01'::timestamptz) from {{ this }})){% endif %}",
+) }}
+
 with
 
 figures as (
@@ -6,6 +15,9 @@ figures as (
 
 documents as (
     select * from {{ ref('stg_documents') }}
+    {% if is_incremental() %}
+    where loaded_at > (select coalesce(max(loaded_at), '1970-01-01'::timestamptz) from {{ this }})
+    {% endif %}
 ),
 
 figures_with_outlet as (
@@ -27,7 +39,8 @@ figures_with_outlet as (
         figures.measures,
         figures.extraction_method,
         documents.outlet,
-        figures.run_id
+        figures.run_id,
+        documents.loaded_at
     from figures
     inner join documents on figures.doc_id = documents.doc_id
 )
