@@ -15,7 +15,7 @@ import polars as pl
 from flows.core.figures import extract_figures
 from flows.core.normalize import normalize_document
 from flows.core.quotes import extract_quotes
-from flows.core.records import Figure, NormalizedDocument, QuarantineEntry, Quote, RawDocument
+from flows.core.records import Figure, NormalizedDocument, QuarantineEntry, Quote, RawDocument, split_source
 
 RAW_SCHEMA = {
     "doc_id": pl.String, "source": pl.String, "source_format": pl.String, "raw_text": pl.String,
@@ -76,7 +76,7 @@ def dedupe_documents(docs: list[RawDocument], seen: dict[str, str]) -> tuple[lis
     for doc in docs:
         if doc.doc_id in seen:
             dupes.append(QuarantineEntry(
-                "ingest", doc.source.split(":")[0],
+                "ingest", split_source(doc.source)[0],
                 f"duplicate doc_id '{doc.doc_id}': already read from {seen[doc.doc_id]}; give one of them another "
                 "id (file name or the record's doc_id/id field).",
                 "duplicate_doc_id", doc_id=doc.doc_id, locator=_locator(doc.source),
@@ -89,7 +89,7 @@ def dedupe_documents(docs: list[RawDocument], seen: dict[str, str]) -> tuple[lis
 
 def _locator(source: str) -> str | None:
     """The record part of "file:locator"."""
-    return source.split(":", 1)[1] if ":" in source else None
+    return split_source(source)[1]
 
 
 def _raw_from_row(row: dict) -> RawDocument:
@@ -128,7 +128,7 @@ def _normalized_row(doc: RawDocument, norm: NormalizedDocument) -> dict:
 
 def _doc_problem(stage: str, doc: RawDocument, check: str, reason: str) -> QuarantineEntry:
     """A quarantine entry for one document."""
-    return QuarantineEntry(stage, doc.source.split(":")[0], reason, check, doc_id=doc.doc_id,
+    return QuarantineEntry(stage, split_source(doc.source)[0], reason, check, doc_id=doc.doc_id,
                            locator=_locator(doc.source))
 
 
@@ -148,7 +148,7 @@ def _extract_rows(stage: str, extract: Callable, to_row: Callable, doc_id: str, 
         return [to_row(doc_id, text, record) for record in extract(text)]
     except Exception as err:
         problems.append(QuarantineEntry(
-            stage, source.split(":")[0], f"{stage} extraction failed on this document: {err!r}; the document "
+            stage, split_source(source)[0], f"{stage} extraction failed on this document: {err!r}; the document "
             "itself was loaded without them.", "extractor_error", doc_id=doc_id, locator=_locator(source)))
         return []
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.core.records import QuarantineEntry, RawDocument
+from flows.core.records import QuarantineEntry, RawDocument, split_source
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -250,7 +250,7 @@ def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) ->
     article = extract_html(html, url=meta.get("url"))
     if article is None or not article.text.strip():
         return QuarantineEntry(
-            "ingest", source.split(":")[0], "no article text found in the HTML (trafilatura found no main content).",
+            "ingest", split_source(source)[0], "no article text found in the HTML (trafilatura found no main content).",
             "no_article_text", doc_id=doc_id, locator=_locator(source),
         )
     title = meta.get("title") or article.title
@@ -263,7 +263,7 @@ def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) ->
 
 def _locator(source: str) -> str | None:
     """The record locator part of a "file:locator" source string."""
-    return source.split(":", 1)[1] if ":" in source else None
+    return split_source(source)[1]
 
 
 def _read_jsonl(path: Path, text: str, first_line: int = 1) -> Iterator[Item]:

@@ -9,7 +9,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.errors import SchemaErrors
 
-from flows.core.records import QuarantineEntry
+from flows.core.records import QuarantineEntry, split_source
 
 _INDEX = "__row__"
 
@@ -48,11 +48,11 @@ def _entry(stage: str, model: type[pa.DataFrameModel], row: dict, source_of: Map
     detail = {k: row.get(k) for k in ("quote_id", "figure_id", "start_char", "end_char", "text", "surface") if k in row}
     return QuarantineEntry(
         stage=stage,
-        source_file=str(source).split(":")[0],
+        source_file=split_source(str(source))[0],
         reason=f"failed {model.Config.name} validation: {checks} on {columns or 'the row'}",
         check=checks,
         doc_id=row.get("doc_id"),
-        locator=str(source).split(":", 1)[1] if ":" in str(source) else None,
+        locator=split_source(str(source))[1],
         detail=json.dumps(detail or {"example": row["example"]}, ensure_ascii=False, default=str)[:1000],
         schema_name=model.Config.name,
     )

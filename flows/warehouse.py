@@ -129,8 +129,9 @@ def _now() -> datetime:
 
 
 def start_run(path: str | Path, run_id: str, flow_run_id: str | None, sources: list[str], code_version: str) -> None:
-    """Record that a run started."""
+    """Record that a run started; runs still marked running were killed (the caller holds the writer lock)."""
     with connect(path) as con:
+        con.execute("update raw.runs set status = 'abandoned', finished_at = ? where status = 'running'", [_now()])
         con.execute(
             "insert or replace into raw.runs (run_id, flow_run_id, started_at, status, sources, code_version, host) "
             "values (?, ?, ?, 'running', ?, ?, ?)",
@@ -231,9 +232,9 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
             'x' || left(md5(concat_ws('|', 'ingest', loser.source, loser.doc_id, 'duplicate_doc_id')), 16)
                 as quarantine_id,
             'ingest' as stage,
-            loser.source as source_file,
+            regexp_replace(loser.source, ':(lines?|rows?|records?) [0-9-]+$', '') as source_file,
             loser.doc_id,
-            null as locator,
+            regexp_extract(loser.source, ':((lines?|rows?|records?) [0-9-]+)$', 1) as locator,
             'duplicate_doc_id' as "check",
             format('duplicate doc_id ''{}'': already read from {}; give one of them another id.',
                    loser.doc_id, kept.source) as reason,

@@ -151,9 +151,9 @@ def normalize_document(raw: RawDocument) -> NormalizedDocument:
     """Normalize one raw document into paragraphs plus title, byline and dateline."""
     paragraphs, joined = split_paragraphs(repair_text(raw.raw_text))
     paragraphs, removed, byline = strip_boilerplate(paragraphs)
-    title = raw.title.strip() if raw.title and raw.title.strip() else None
+    # Repair before testing for emptiness: a title of only invisible characters is no title.
+    title = (repair_text(raw.title).replace("\n", " ").strip() or None) if raw.title else None
     if title:
-        title = repair_text(title).replace("\n", " ")
         if not paragraphs or paragraphs[0] != title:
             paragraphs.insert(0, title)
     elif paragraphs and _looks_like_title(paragraphs[0], len(paragraphs) > 1):

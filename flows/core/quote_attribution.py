@@ -56,6 +56,7 @@ class DocContext:
         self.ends = [close_end(text, s) for s in spans]
         self._sentences: list[list[int] | None] = [None] * len(blocks)  # sentence starts per paragraph, lazily
         self._title_case: bool | None = None
+        self.has_according = "ccording to" in text  # one substring scan spares a regex search per quote
         self.subjects: dict[tuple[int, int], Mention | None] = {}  # memo of first_subject per (sentence start, end)
 
     def title_case_headline(self) -> bool:
@@ -311,10 +312,9 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         return _generic_before(tokens(ctx.text, lo, span.open_at))
     toks = tokens(ctx.text, lo, span.open_at)
     fallback: re.Match[str] | None = None
-    for vi, t in enumerate(toks):
+    for vi in [k for k, t in enumerate(toks) if t.group() in _VERB_TOKENS]:
+        t = toks[vi]
         w = t.group()
-        if not _is_verb(w):
-            continue
         m, appos = _subject_of_verb(toks, vi, 0)
         if m is not None:
             return Attribution(m, w.rstrip("."), "apposition" if appos else "verb_before")
@@ -366,6 +366,8 @@ def _generic_before(toks: list[re.Match[str]]) -> Attribution | None:
 
 def sieve_according(ctx: DocContext, sent_start: int, sent_end: int) -> Attribution | None:
     """"according to X" anywhere in the quote's sentence."""
+    if not ctx.has_according:
+        return None
     m = ACCORDING_RE.search(ctx.text, sent_start, sent_end)
     if m is None:
         return None

@@ -73,8 +73,11 @@ def classify(quote: str, prefix: str, nested: bool, headline: bool) -> str:
 _TITLE_PLACES = frozenset("on in at of to from with for by about via".split())  # "said on “Meet the Press”"
 
 
-def settle_title(method: str | None, prefix: str) -> str:
-    """A title is someone's words only when a speech verb before it introduces it ("called her “Miss Piggy”")."""
+def settle_title(method: str | None, prefix: str, quote: str = "") -> str:
+    """A title is someone's words only when a speech verb before it introduces it ("called her “Miss Piggy”"), or
+    when it is cut off by a comma before a speech tag ("“In Fisher,” Dean Amar said, “…”")."""
+    if method == "verb_after" and quote.endswith(","):
+        return "partial"
     m = _LAST_WORD_RE.search(prefix[-24:])
     last = m.group(1).lower() if m else ""
     if last in _TITLE_PLACES or prefix.rstrip().endswith(("’s", "'s")):

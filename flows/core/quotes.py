@@ -163,7 +163,7 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
         return d
     d.attribution = _attribute(ctx, drafts, d)
     if kind == "title":
-        d.kind = settle_title(d.attribution.method if d.attribution else None, text[prefix_start : span.open_at])
+        d.kind = settle_title(d.attribution.method if d.attribution else None, text[prefix_start : span.open_at], quote)
         if d.kind == "scare":
             d.attribution = None
     elif d.attribution is None and block > 0:

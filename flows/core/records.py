@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -87,3 +88,12 @@ class QuarantineEntry:
     locator: str | None = None  # where inside the file: "line 17", "row 3"
     detail: str | None = None  # the offending value, truncated
     schema_name: str | None = None  # the pandera model that rejected it, when a validation check did
+
+
+_SOURCE_LOCATOR = re.compile(r"^(?P<file>.*):(?P<locator>(?:line|row|record)s? \d+(?:-\d+)?)$", re.S)
+
+
+def split_source(source: str) -> tuple[str, str | None]:
+    """Split a "file:line 17" source into the file and the record locator (file names may hold colons)."""
+    match = _SOURCE_LOCATOR.match(source)
+    return (match["file"], match["locator"]) if match else (source, None)

@@ -139,9 +139,7 @@ def test_every_input_is_a_document_or_quarantined_with_a_reason(bad_run):
                 missing.append(f"{name}: doc_id {value!r} not in documents")
         else:
             path = str(folder / name)
-            # A ':' in a file name cuts source_file short (known bug, pinned by the xfail test at the end).
-            mine = [(check, reason) for source, check, reason in rows
-                    if source == path or (":" in path and path.startswith(source + ":"))]
+            mine = [(check, reason) for source, check, reason in rows if source == path]
             if not any(check == value and len(reason.strip()) > 15 for check, reason in mine):
                 missing.append(f"{name}: expected quarantine check {value!r}, found {mine}")
     # Nothing else: every document and quarantine row comes from an input we made.
@@ -224,9 +222,6 @@ def test_hostile_file_names_and_metadata_are_stored_verbatim(bad_run):
     assert query(warehouse, "select count(*) from raw.quotes where doc_id = ?", [HOSTILE_NAME])[0][0] >= 1
 
 
-@pytest.mark.xfail(strict=True, reason="frames._doc_problem/_extract_rows and validation._entry split the source on "
-                   "the first ':' to separate a record locator, so a file name containing ':' is cut: source_file "
-                   "becomes '<dir>/note' and locator \" 'y'; delete …\"; requeue cannot find the file")
 def test_quarantine_source_file_is_the_whole_path_even_with_a_colon(bad_run):
     """A normalize-stage quarantine row of a file named 'note: …' must name that file."""
     path = str(bad_run["folder"] / f"{HOSTILE_BAD_NAME}.txt")

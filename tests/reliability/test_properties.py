@@ -133,9 +133,6 @@ def test_normalize_removes_every_control_character(raw):
     assert not any(unicodedata.category(ch) == "Cc" and ch != "\n" for ch in text), repr(text)
 
 
-@pytest.mark.xfail(strict=True, reason="normalize_document checks title.strip() before repair_text removes invisible "
-                   "characters, so a title of only U+200B/U+FEFF/U+00AD becomes '' and the text starts with a blank line "
-                   "(the document is then quarantined: normalized_documents.title has min length 1)")
 @pytest.mark.parametrize("title", ["\u200b", "\ufeff\u00ad"])
 def test_invisible_only_title_is_dropped(title):
     """Minimal example found by the normalization property: title='\\u200b', raw='0'."""

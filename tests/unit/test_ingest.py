@@ -194,3 +194,20 @@ def test_large_csv_and_parquet_are_split_into_row_ranges(tmp_path):
         docs = list(read_sources(units, max_bytes=10))
         assert [d.doc_id for d in docs] == [f"t-{i}" for i in range(1, 8)]
         assert docs[4].source.endswith(":row 5") and docs[4].raw_text == "Story 5."
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("dump.jsonl:line 17", ("dump.jsonl", "line 17")),
+        ("dir/t.csv:row 3", ("dir/t.csv", "row 3")),
+        ("a/note: 'y'; delete.txt", ("a/note: 'y'; delete.txt", None)),
+        ("c:/odd:name.jsonl:line 2", ("c:/odd:name.jsonl", "line 2")),
+        ("plain.txt", ("plain.txt", None)),
+    ],
+)
+def test_split_source_only_splits_a_real_locator(source, expected):
+    """A colon in a file name is part of the name; only ":line N"/":row N"/":record N" is a locator."""
+    from flows.core.records import split_source
+
+    assert split_source(source) == expected
