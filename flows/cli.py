@@ -95,6 +95,8 @@ def _print_summary(summary: dict) -> None:
     if quality:
         verdict = "[green]pass[/]" if quality["passed"] else "[red]FAIL[/] " + ", ".join(quality["errors"])
         table.add_row("data quality", f"{verdict} ({quality['pass']} passed, {quality['warn']} warnings; newsdesk dq)")
+    if summary.get("report"):
+        table.add_row("report", str(summary["report"]))
     console.print(table)
     if summary.get("quarantined"):
         from flows.warehouse import connect

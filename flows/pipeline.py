@@ -26,6 +26,7 @@ from prefect.runtime import flow_run
 from flows import PROJECT_ROOT, tasks, warehouse
 from flows.core.records import QuarantineEntry
 from flows.dq_flow import dq_checks
+from flows.report_flow import publish_report
 from flows.ingest import WorkUnit
 from flows.progress import get_reporter
 from flows.settings import get_settings
@@ -105,6 +106,8 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
         if build:
             quality = dq_checks(path)
             counts["data_quality"] = {k: quality[k] for k in ("passed", "pass", "fail", "warn", "errors", "warnings")}
+            report = publish_report(path, dq=quality)
+            counts["report"] = None if report is None else str(report)
     summary = {"run_id": run_id, "warehouse": path, "status": status,
                "dbt_status": None if outcome is None else status,
                "dbt_failures": [] if outcome is None else outcome.failures,

@@ -108,9 +108,20 @@ def _clip(text: Any, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _ident(name: str) -> str:
+    """A table or column name fit to splice into SQL text. Names come from this module's constants only (values
+    always travel as bound parameters); this check keeps it that way."""
+    if not _IDENTIFIER.fullmatch(name):
+        raise ValueError(f"not a plain SQL identifier: {name!r}")
+    return name
+
+
 def _opt(have: set[str], column: str, fallback: str = "null") -> str:
-    """`column` when the mart has it, else a literal fallback (column names come from this module only)."""
-    return column if column in have else f"{fallback} as {column}"
+    """`column` when the mart has it, else a literal fallback under that name."""
+    return _ident(column) if column in have else f"{fallback} as {_ident(column)}"
 
 
 def _section(name: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -364,6 +375,7 @@ def _align_difflib(ref: list[str], var: list[str], offset: int) -> list[tuple[st
 def figures(m: Marts, mart: str, id_column: str, top: int = TOP_FIGURE_GROUPS,
             per_group: int = OUTLETS_PER_FIGURE_GROUP) -> dict[str, Any]:
     """Groups of figures for the same quantity (conflicts or agreements): the values each outlet gave, charted."""
+    mart, id_column = _ident(mart), _ident(id_column)
     have = m.need(mart, id_column, "outlet", "value")
     widest = "max(n_documents) desc, " if "n_documents" in have else ""
     total = m.scalar(f"select count(distinct {id_column}) from main.{mart}")
@@ -624,9 +636,8 @@ def range_chart(points: list[dict[str, Any]], unit: str, title: str, css_class: 
         return Markup('<p class="empty">No numeric values to chart.</p>')
     values = [v for p in drawable for v in (p["x"], p["x_low"], p["x_high"], p["band_low"], p["band_high"])
               if isinstance(v, int | float) and math.isfinite(v)]
-    low, high = min(values), max(values)
-    if low >= 0 and low <= 0.5 * high:
-        low = 0.0
+    # the grouped figures are quantities (counts, durations, money, shares; never dates), so the axis starts at 0
+    low, high = min(min(values), 0.0), max(max(values), 0.0)
     ticks = nice_ticks(low, high)
     lo, hi = ticks[0], ticks[-1]
     top, bottom = 10, 34

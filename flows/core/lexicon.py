@@ -129,9 +129,10 @@ NOMINAL_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Why: words that introduce a name-like title, slogan or term, so the quote that follows is a scare quote.
+# Why: words that introduce a name-like title, slogan or term, so the quote that follows is a scare quote. Not
+# "words": "his words, “…”" and "the words “…”" introduce speech (it is one of the SPEECH_NOUNS).
 SCARE_INTRODUCERS: frozenset[str] = frozenset(
-    "so-called dubbed titled entitled named nicknamed branded term word words phrase slogan motto banner headline hashtag label".split()
+    "so-called dubbed titled entitled named nicknamed branded term word phrase slogan motto banner headline hashtag label".split()
 )
 
 # Why: first names with a conventional gender let "she added" skip a male speaker; unknown names fit either.

@@ -20,6 +20,7 @@ from flows.core.quote_patterns import (
 from flows.core.quote_spans import RawSpan
 
 _POSSESSIVE_TOKEN_RE = re.compile(r"^(?:[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er)$")
+_POSSESSIVE_HINT_RE = re.compile(r"[’']s|[Hh](?:is|er)")  # every possessive token holds one of these
 _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")
 _DASH_RE = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*(?=[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)*[ \t\xa0]*(?:[,.]|$|\n))")
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")  # words of four letters or more decide Title Case
@@ -123,6 +124,16 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
                 return m, True
         return None, False
     m = mention_before(toks[:vi], lo)
+    if m is not None and m.kind == "name":
+        k = _index_at(toks, m.start, lo)
+        if k - 2 >= lo and toks[k - 1].group() in ("of", "from") and toks[k - 2].group()[:1].isupper():
+            owner = mention_before(toks[: k - 1], lo)  # "Mayor Tom Reyes of Springfield said": Reyes speaks
+            if owner is not None and owner.kind == "name":
+                return owner, False
+    if m is not None and m.kind == "nominal":
+        issuer = _issuer(toks, m.start, lo)  # "Marta Lindqvist issued a statement saying"
+        if issuer is not None:
+            return issuer, False
     if m is None and vi - 1 > lo and toks[vi - 1].group() == "to":
         for k in range(vi - 2, max(lo, vi - 6) - 1, -1):  # "Bryne went on to say", "was quick to add"
             w = toks[k].group()
@@ -131,6 +142,24 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
             if (w[:1].isupper() or w.lower() in ("he", "she", "they")) and _verb_like(toks[k + 1].group()):
                 return mention_before(toks[: k + 1], lo), False
     return m, False
+
+
+def _index_at(toks: list[re.Match[str]], start: int, lo: int) -> int:
+    """Index of the token starting at offset start (searched from the end, down to lo), -1 if none."""
+    return next((i for i in range(len(toks) - 1, lo - 1, -1) if toks[i].start() == start), -1)
+
+
+_ISSUING_VERBS = frozenset("issued released sent posted published put wrote tweeted emailed gave".split())
+
+
+def _issuer(toks: list[re.Match[str]], start: int, lo: int) -> Mention | None:
+    """The subject that issued a document noun ("Lindqvist released a statement saying"): a document does not
+    speak."""
+    k = _index_at(toks, start, lo)
+    if k - 1 <= lo or toks[k - 1].group() not in _ISSUING_VERBS:
+        return None
+    m = mention_before(toks[: k - 1], lo)
+    return m if m is not None and m.kind in ("name", "pronoun") else None
 
 
 _VERB_TOKENS = frozenset(
@@ -245,10 +274,18 @@ def _subject_before_verb(ctx: DocContext, toks: list[re.Match[str]], k: int) -> 
     n = len(ws)
     while k < n:
         w = ws[k]
+        if not w[:1].isupper() and w not in ("he", "she"):
+            k += 1  # only a capitalized run or he/she can be the subject
+            continue
         j = k + 1
         while j < n and ws[j][:1].isupper():
             j += 1
-        if j < n and _verb_like(ws[j]) and not (k and ws[k - 1].lower() in _NOT_SUBJECT_AFTER):
+        v = j
+        if w[:1].isupper() and j + 1 < n and ws[j] in ("of", "from") and ws[j + 1][:1].isupper():
+            v = j + 1  # "Reyes of Springfield said": the place belongs to the name before the verb
+            while v < n and ws[v][:1].isupper():
+                v += 1
+        if v < n and _verb_like(ws[v]) and not (k and ws[k - 1].lower() in _NOT_SUBJECT_AFTER):
             if j == k + 1 and w in ("he", "she", "He", "She"):
                 return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
             if w[:1].isupper():
@@ -264,14 +301,18 @@ def _first_mention(ctx: DocContext, toks: list[re.Match[str]], k: int) -> Mentio
     n = len(toks)
     while k < n:
         w = toks[k].group()
+        low = w.lower()
+        if low in ("he", "she"):
+            return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
+        if low in GROUP_NOUNS and k < 3:
+            return Mention(toks[0].start(), toks[k].end(), "group", None)
+        if not w[:1].isupper():
+            k += 1
+            continue
         j = k + 1
         while j < n and toks[j].group()[:1].isupper():
             j += 1
-        if w.lower() in ("he", "she"):
-            return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
-        if w.lower() in GROUP_NOUNS and k < 3:
-            return Mention(toks[0].start(), toks[k].end(), "group", None)
-        if w[:1].isupper() and not (k and toks[k - 1].group().lower() in _PREPOSITIONS):
+        if not (k and toks[k - 1].group().lower() in _PREPOSITIONS):
             m = mention_before(toks[:j], k)
             if m is not None and m.kind == "name" and (j - k > 1 or k > 0 or _named_subject(ctx.text, toks, j, w)):
                 return m
@@ -280,9 +321,10 @@ def _first_mention(ctx: DocContext, toks: list[re.Match[str]], k: int) -> Mentio
 
 
 def _named_subject(text: str, toks: list[re.Match[str]], j: int, word: str) -> bool:
-    """A lone sentence-initial capital is a name if a verb follows ("Putin stated") or it recurs mid-sentence."""
+    """A lone sentence-initial capital is a name if a speech verb follows ("Putin stated") or it recurs mid-sentence
+    (any verb is not enough: "Pressure is building", "Talk compared to")."""
     nxt = toks[j].group() if j < len(toks) else ""
-    if nxt[:1].islower() and (nxt in _VERB_TOKENS or nxt in _AUXILIARIES or (len(nxt) > 3 and nxt.endswith(("ed", "s")))):
+    if nxt in _VERB_TOKENS and nxt[:1].islower():
         return True
     return _seen_inside(text, word)
 
@@ -312,12 +354,20 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         return _generic_before(tokens(ctx.text, lo, span.open_at))
     toks = tokens(ctx.text, lo, span.open_at)
     fallback: re.Match[str] | None = None
+    subordinate: Attribution | None = None
     for vi in [k for k, t in enumerate(toks) if t.group() in _VERB_TOKENS]:
         t = toks[vi]
         w = t.group()
         m, appos = _subject_of_verb(toks, vi, 0)
         if m is not None:
-            return Attribution(m, w.rstrip("."), "apposition" if appos else "verb_before")
+            got = Attribution(m, w.rstrip("."), "apposition" if appos else "verb_before")
+            if not appos and _in_subordinate_clause(toks, m.start):
+                # "When Ortega spoke …, Lindqvist said “…”": the main clause's speaker comes first
+                subordinate = subordinate or got
+                continue
+            return got
+        if subordinate is not None:
+            continue
         if vi == 0 or toks[vi - 1].group() in ",;—–":
             m = mention_after(toks, vi + 1)  # "Said Dorothy Poynter, who grew up with Ali, “…”"
             if m is not None and m.kind == "name":
@@ -325,9 +375,31 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         lead = toks[vi - 1].group().lower() if vi else ","
         if fallback is None or (w.endswith("ing") and lead in _PARTICIPLE_LEAD):
             fallback = t
+    if subordinate is not None:
+        return subordinate
     if fallback is None:
         return _generic_before(toks)
     return None
+
+
+_CLAUSE_OPENERS = frozenset(
+    "when while as although though if because whether how why where after before since once unless".split()
+)
+
+
+def _in_subordinate_clause(toks: list[re.Match[str]], start: int) -> bool:
+    """True when the subject at offset start sits in a subordinate clause ("When Ortega spoke", "how the
+    council votes"), i.e. a subordinator comes between the last comma (or the window start) and the subject."""
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t.start() >= start:
+            continue
+        w = t.group()
+        if w in ",;:—–“”\"«»()":
+            return False
+        if w.lower() in _CLAUSE_OPENERS:
+            return True
+    return False
 
 
 def sieve_participle(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
@@ -430,7 +502,10 @@ def sieve_transcript(ctx: DocContext, span: RawSpan) -> tuple[Attribution, int] 
 
 def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribution | None:
     """A possessive before the quote: "Trump’s parting words to Putin, “…”", "his assertion that “…”"."""
-    toks = tokens(ctx.text, max(seg_start, span.open_at - 90), span.open_at)
+    lo = max(seg_start, span.open_at - 90)
+    if _POSSESSIVE_HINT_RE.search(ctx.text, lo, span.open_at) is None:
+        return None  # no token of the window can be a possessive: spare the tokenizing
+    toks = tokens(ctx.text, lo, span.open_at)
     for k in range(len(toks) - 1, -1, -1):
         w = toks[k].group()
         if not _POSSESSIVE_TOKEN_RE.match(w):
@@ -492,8 +567,8 @@ def starts_sentence(ctx: DocContext, span: RawSpan) -> bool:
 
 
 def sieve_subject(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution | None:
-    """Last resort: the subject of the writer's clause that holds the quote, whatever its verb ("Clinton supports
-    “appropriate pay raises,”", "Romney fired back, attacking Trump for “…”")."""
+    """Last resort: the subject of the writer's clause that holds the quote, whatever its verb ("Ortega backs “a
+    steady rise in wages”", "Lindqvist hit back, faulting the plan for “…”")."""
     if span.open_at <= sent_start:
         return None
     m = first_subject(ctx, outside_tokens(ctx, sent_start, span.open_at))

@@ -13,7 +13,9 @@ _LOWER_WORD_RE = re.compile(
     r"(?<![\w’'-])(?!(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|nor|but|is|are)(?![\w’'-]))[a-z]"
 )
 _INNER_SENTENCE_RE = re.compile(r"[.!?…][\"”’»']?\s+[\"“‘«]?[A-Z]")
-_LAST_WORD_RE = re.compile(r"([\w’'-]+)[ \t\xa0]*$")
+# The last word before trailing blanks, matched at the start of the reversed text: a forward search for
+# r"([\w’'-]+)[ \t\xa0]*$" would retry at every offset. "$" may stand before a final newline, hence the "\n?".
+_LAST_WORD_REVERSED_RE = re.compile(r"\n?[ \t\xa0]*([\w’'-]+)")
 SHORT_WORDS = 4  # a nested quote (or an unattributed headline fragment) this short is a term, not speech
 SCARE_WORDS = 2  # an unattributed quote of one or two words is a scare quote; three or more words are someone's words
 
@@ -41,10 +43,15 @@ def is_title(quote: str) -> bool:
     return caps >= 2 and ws[0][0].isupper()
 
 
+def _last_word(text: str) -> str:
+    """The last word of text when only blanks follow it, else "" (the word right before a quote mark)."""
+    m = _LAST_WORD_REVERSED_RE.match(text[::-1])
+    return m.group(1)[::-1] if m else ""
+
+
 def introduced_as_term(prefix: str) -> bool:
     """True when the word before the quote introduces a term ("so-called", "dubbed", "the phrase")."""
-    m = _LAST_WORD_RE.search(prefix[-24:])
-    return bool(m) and m.group(1).lower() in SCARE_INTRODUCERS
+    return _last_word(prefix[-24:]).lower() in SCARE_INTRODUCERS
 
 
 def form_kind(quote: str, prefix: str) -> str:
@@ -75,13 +82,12 @@ _TITLE_PLACES = frozenset("on in at of to from with for by about via".split())  
 
 def settle_title(method: str | None, prefix: str, quote: str = "") -> str:
     """A title is someone's words only when a speech verb before it introduces it ("called her “Miss Piggy”"), or
-    when it is cut off by a comma before a speech tag ("“In Fisher,” Dean Amar said, “…”")."""
-    if method == "verb_after" and quote.endswith(","):
-        return "partial"
-    m = _LAST_WORD_RE.search(prefix[-24:])
-    last = m.group(1).lower() if m else ""
+    when it is cut off by a comma before a speech tag ("“Back To Basics,” Ortega said, “…”")."""
+    last = _last_word(prefix[-24:]).lower()
     if last in _TITLE_PLACES or prefix.rstrip().endswith(("’s", "'s")):
         return "scare"
+    if method == "verb_after" and quote.endswith(",") and not prefix.strip(" \t\xa0\n\"“‘'«(["):
+        return "partial"  # the title opens its sentence and a tag follows its comma
     return "partial" if method in ("verb_before", "according_to", "colon", "continuation") else "scare"
 
 

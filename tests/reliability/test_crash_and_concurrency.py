@@ -220,21 +220,25 @@ def killed_run_ids(item: dict) -> set[str]:
     return {r[0] for r in query(item["warehouse"], "select run_id from raw.runs where status = 'running'")}
 
 
-def test_killed_runs_leave_a_running_row_and_the_next_run_cleans_staging(killed, capsys):
-    """What a kill leaves behind: a raw.runs row stuck at 'running' (kept as history) and a staging folder
-    beside the warehouse, which the next run removes. Neither breaks the next run (asserted above)."""
+def test_killed_runs_are_marked_abandoned_and_the_next_run_cleans_staging(killed, capsys):
+    """What a kill leaves behind: a raw.runs row at 'running' and a staging folder beside the warehouse; the
+    next run marks the row 'abandoned' and removes the folder. Neither breaks the next run (asserted above)."""
     report = {}
     for name, item in killed.items():
         stuck = query(item["warehouse"], "select count(*) from raw.runs where status = 'running'")[0][0]
+        abandoned = query(item["warehouse"], "select count(*) from raw.runs where status = 'abandoned'")[0][0]
         owners = {run_id for run_id, _ in item["after_kill"].get("documents", [])}
         report[name] = {"kill_landed": item["phase"], "documents_after_kill_belong_to": (
                             "nobody (empty)" if not owners else
                             "the killed run" if owners & killed_run_ids(item) else "the previous run"),
                         "running_rows_after_rerun": stuck,
+                        "abandoned_rows_after_rerun": abandoned,
                         "staging_left_after_kill": item["leftovers"],
                         "staging_left_after_rerun": sorted(p.name for p in staging_dirs(item["warehouse"]))}
-    # The ingest kill always lands mid-run: it leaves its staging folder and a run that never finished.
-    assert report["ingest"]["staging_left_after_kill"] and report["ingest"]["running_rows_after_rerun"] == 1, report
+    # The ingest kill always lands mid-run: it leaves its staging folder and a run that never finished, which
+    # the re-run marks abandoned.
+    assert report["ingest"]["staging_left_after_kill"], report
+    assert (report["ingest"]["running_rows_after_rerun"], report["ingest"]["abandoned_rows_after_rerun"]) == (0, 1), report
     # The next run on the warehouse removes staging folders left by killed runs.
     assert all(not r["staging_left_after_rerun"] for r in report.values()), report
     # The load kill must have hit the run before it finished, or the test proved nothing.

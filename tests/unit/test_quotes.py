@@ -108,6 +108,11 @@ KINDS = [
     ("Critics called it a so-called “reform” plan.", "reform", "scare", None),
     ("Trump claimed the talks were “extremely productive” and left.", "extremely productive", "partial", "Trump"),
     ("Trump stated, “there’s no deal until there’s a deal,” and left.", "there’s no deal until there’s a deal,", "full", "Trump"),
+    # an unattributed fragment of three words or more is someone's words, one or two words a scare quote
+    ("Intro.\n\nThe plan came “far too late” for the region.", "far too late", "partial", None),
+    ("Intro.\n\nThe plan came “too late” for the region.", "too late", "scare", None),
+    # a title cut off by a comma before a speech tag is speech
+    ("Intro.\n\n“Back To Basics,” Ortega said, “is our plan for the city.”", "Back To Basics,", "partial", "Ortega"),
 ]
 
 
@@ -142,6 +147,23 @@ SIEVES = [
     ("“Approximately 80% is settled,” said the senator.", "Approximately 80% is settled,", None, "the senator", "said", "verb_after"),
     ("Some analysts contend that it “fulfilled its minimum purpose” for both.", "fulfilled its minimum purpose", None, "Some analysts", "contend", "verb_before"),
     ("“We both won,” both leaders said.", "We both won,", None, "both leaders", "said", "verb_after"),
+    # no speech verb: the subject of the writer's clause is taken as the speaker
+    (
+        "Mayor Ana Ortega spoke.\n\nOrtega backs “a steady rise in wages” for teachers.",
+        "a steady rise in wages", "Ana Ortega", "Ortega", None, "subject",
+    ),
+    # a document noun does not speak: whoever issued it does
+    (
+        "Intro.\n\nMarta Lindqvist issued a statement saying the ruling was “a victory for every family.”",
+        "a victory for every family.", "Marta Lindqvist", "Marta Lindqvist", "saying", "verb_before",
+    ),
+    # a speech verb inside a subordinate clause yields to the main clause's
+    (
+        "Intro.\n\nWhen Ortega spoke at the rally, Lindqvist said the plan was “dead on arrival.”",
+        "dead on arrival.", "Lindqvist", "Lindqvist", "said", "verb_before",
+    ),
+    # "of Place" after a name: the place is no speaker
+    ("Intro.\n\nMayor Tom Reyes of Springfield said he was “outraged” by the vote.", "outraged", "Tom Reyes", "Mayor Tom Reyes", "said", "verb_before"),
 ]
 
 
@@ -149,6 +171,23 @@ SIEVES = [
 def test_sieves(doc: str, quote: str, speaker: str | None, mention: str, cue: str, method: str) -> None:
     q = by_text(doc)[quote]
     assert (q.speaker, q.speaker_mention, q.cue, q.attribution_method) == (speaker, mention, cue, method)
+
+
+def test_pronoun_tag_resolves_to_the_subject_of_its_own_sentence() -> None:
+    q = by_text("Intro.\n\nSen. Claire Moss (D-Ore.) scolded him: “You are wrong about the budget,” she said.")
+    got = q["You are wrong about the budget,"]
+    assert (got.speaker, got.speaker_mention, got.attribution_method) == ("Claire Moss", "she", "pronoun")
+
+
+def test_unattributed_quote_after_another_in_its_paragraph_continues_it() -> None:
+    got = by_text("Intro.\n\n“We will win,” Ortega said. Instead, “we will act now.”")["we will act now."]
+    assert (got.speaker, got.attribution_method) == ("Ortega", "continuation")
+
+
+def test_quote_after_a_sentence_about_a_named_subject_continues_it() -> None:
+    doc = "Voters backed Lindqvist.\n\nLindqvist weighed the vote as a turning point. “Nobody expected this result.”"
+    got = by_text(doc)["Nobody expected this result."]
+    assert (got.speaker, got.attribution_method) == ("Lindqvist", "continuation")
 
 
 def test_continuation_in_the_same_paragraph_and_the_next() -> None:
