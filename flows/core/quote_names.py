@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import itemgetter
 from collections import Counter
 from collections.abc import Iterable
 
@@ -74,12 +76,14 @@ def name_gender(name: str | None, surface: str = "") -> str | None:
 
 
 def pick_antecedent(cands: list[tuple[int, str]], pos: int, gender: str | None, learned: dict[str, str]) -> str | None:
-    """Most recent candidate name before pos whose gender (known or learned) fits the pronoun."""
-    best: tuple[int, str] | None = None
-    for cpos, name in cands:
-        if cpos >= pos or (best is not None and cpos <= best[0]):
-            continue
+    """Most recent candidate name before pos whose gender (known or learned) fits the pronoun.
+
+    `cands` are in text order (as _resolve_pronouns builds them), so walk back from pos and stop at the first
+    fit: linear in the distance to the antecedent, not in the number of quotes (a long transcript stays fast).
+    """
+    for i in range(bisect_left(cands, pos, key=itemgetter(0)) - 1, -1, -1):
+        name = cands[i][1]
         g = learned.get(name) or name_gender(name)
         if gender is None or g is None or g == gender:
-            best = (cpos, name)
-    return best[1] if best else None
+            return name
+    return None

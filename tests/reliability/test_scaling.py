@@ -42,7 +42,5 @@ def test_figure_extraction_scales_linearly():
     assert _ratio(extract_figures) < LINEAR_LIMIT
 
 
-@pytest.mark.xfail(strict=True, reason="quotes._resolve_pronouns calls quote_names.pick_antecedent with every earlier "
-                   "named quote for every pronoun-attributed quote (O(n²) name_gender calls); fix: walk back from the pronoun with bisect")
 def test_quote_extraction_scales_linearly():
     assert _ratio(extract_quotes) < LINEAR_LIMIT
