@@ -11,7 +11,7 @@ imports Prefect; `flows/dq_flow.py` wraps `run_dq` in a task and publishes the r
 Severities: `error` fails the command (exit 1) and is a <failure> in the JUnit file; `warn` is reported
 (⚠ in the report, <system-out> plus a `outcome=warn` property in JUnit) but passes; `info` never fails.
 A check that cannot apply (no dbt artifacts, no runs) is `skip`; a check that crashes counts as failed
-at its severity, with the exception as its message. docs/dq.md describes every check.
+at its severity, with the exception as its message. README.md › Data quality describes every check.
 """
 
 from __future__ import annotations
@@ -726,7 +726,7 @@ def render_markdown(results: list[CheckResult], context: dict[str, Any]) -> str:
         if r.sample:
             lines += ["", *_md_table(r.sample)]
     lines += ["", "---", "Severities: **error** fails `newsdesk dq` (exit 1); **warn** is reported but passes; "
-              "**info** is for the record; **skip** means the check could not apply. See docs/dq.md.", ""]
+              "**info** is for the record; **skip** means the check could not apply. See README.md › Data quality.", ""]
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ Chain (first step that yields text wins; `HtmlArticle.method` records which):
 
 1. ``trafilatura``         -- `trafilatura.bare_extraction` with PRIMARY_OPTIONS (favor_precision, tables kept,
                               comments/images/links dropped). Chosen by measuring token F1 on
-                              benchmarks/data/html_bodies after the pre-pruning below (docs/benchmarks_html.md):
+                              benchmarks/data/html_bodies after the pre-pruning below (docs/benchmarks.md):
                               precision > balanced = recall; include_tables=False loses data tables.
 2. ``trafilatura:recall``  -- the same call with favor_recall, for pages the precision pass rejects.
 3. ``baseline``            -- `trafilatura.baseline`: JSON-LD ``articleBody``, then ``<article>``, then all ``<p>``,

@@ -17,7 +17,7 @@ from flows.core.html import HtmlArticle, extract_html
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_PATH = ROOT / "benchmarks" / "html_extraction.py"
 
-# Floors sit a little below the measured scores (docs/benchmarks_html.md: macro F1 0.983, micro F1 0.988),
+# Floors sit a little below the measured scores (docs/benchmarks.md: macro F1 0.983, micro F1 0.988),
 # so a quality drop fails the suite while library noise does not.
 MACRO_F1_FLOOR = 0.96
 MICRO_F1_FLOOR = 0.97
