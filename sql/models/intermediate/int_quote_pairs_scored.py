@@ -12,17 +12,28 @@ BATCH_ROWS = 200_000
 
 
 def score_batch(batch: pl.DataFrame, min_score: float) -> pl.DataFrame:
-    """Both scores (0-100) for one batch of pairs, keeping pairs where either reaches min_score."""
-    left, right = batch["normalized_text_a"].to_list(), batch["normalized_text_b"].to_list()
-    scored = pl.DataFrame(
-        {
-            "quote_id_a": batch["quote_id_a"],
-            "quote_id_b": batch["quote_id_b"],
-            "token_set_score": process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=-1),
-            "partial_score": process.cpdist(left, right, scorer=fuzz.partial_ratio, workers=-1),
-        }
-    ).cast(SCHEMA)
-    return scored.filter(pl.max_horizontal("token_set_score", "partial_score") >= min_score)
+    """Both scores (0-100) for one batch of pairs, keeping pairs where either reaches min_score.
+
+    The same statement is often printed word for word by many outlets, so a batch holds the same pair of
+    wordings many times: each distinct pair of texts is scored once (identical texts score 100 without
+    rapidfuzz) and the scores are joined back to the quote pairs.
+    """
+    texts = batch.select("normalized_text_a", "normalized_text_b").unique()
+    same = texts.filter(pl.col("normalized_text_a") == pl.col("normalized_text_b"))
+    differ = texts.filter(pl.col("normalized_text_a") != pl.col("normalized_text_b"))
+    left, right = differ["normalized_text_a"].to_list(), differ["normalized_text_b"].to_list()
+    scores = pl.concat([
+        same.with_columns(token_set_score=pl.lit(100.0), partial_score=pl.lit(100.0)),
+        differ.with_columns(
+            token_set_score=pl.Series(process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=-1),
+                                      dtype=pl.Float64),
+            partial_score=pl.Series(process.cpdist(left, right, scorer=fuzz.partial_ratio, workers=-1),
+                                    dtype=pl.Float64),
+        ),
+    ])
+    scored = batch.join(scores, on=["normalized_text_a", "normalized_text_b"], how="inner")
+    return scored.select(list(SCHEMA)).cast(SCHEMA).filter(
+        pl.max_horizontal("token_set_score", "partial_score") >= min_score)
 
 
 def model(dbt, session):
