@@ -190,7 +190,7 @@ def test_the_scan_finds_the_warehouse_sql():
 
 
 @pytest.mark.parametrize("rel", [
-    pytest.param(rel, marks=pytest.mark.xfail(strict=False, reason=IDENTIFIER_SQL[rel])) if rel in IDENTIFIER_SQL
+    pytest.param(rel, marks=pytest.mark.xfail(strict=True, reason=IDENTIFIER_SQL[rel])) if rel in IDENTIFIER_SQL
     else rel for rel in sorted({rel for rel, *_ in _sql_calls()})])
 def test_sql_text_is_never_built_from_data(rel):
     """Every SQL string is a literal or interpolates only internal table names; values are bound parameters."""
