@@ -58,7 +58,6 @@ def run(
         raise typer.Exit(2)
     from flows.progress import RichReporter, set_reporter
     from flows.runners import RUNNERS, configured_pipeline
-    from flows.warehouse import WarehouseBusyError
 
     kind = task_runner or ("dask" if dask_address else settings.task_runner)
     if kind not in RUNNERS:
@@ -67,9 +66,19 @@ def run(
     if console.is_terminal:
         set_reporter(RichReporter())
     flow = configured_pipeline(kind, workers or settings.workers, dask_address or settings.dask_address)
+    summary = _run_flow(flow, as_json, sources=[str(s) for s in sources], warehouse_path=str(_warehouse(warehouse)),
+                        batch_size=batch_size, build=not no_build, full_refresh=full_refresh)
+    if strict and summary["quarantined"]:
+        err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
+        raise typer.Exit(1)
+
+
+def _run_flow(flow, as_json: bool, **parameters) -> dict:
+    """Run the pipeline flow, print its summary (table or JSON); exit 3 when the warehouse is busy, 1 on failure."""
+    from flows.warehouse import WarehouseBusyError
+
     try:
-        summary = flow(sources=[str(s) for s in sources], warehouse_path=str(_warehouse(warehouse)),
-                       batch_size=batch_size, build=not no_build, full_refresh=full_refresh)
+        summary = flow(**parameters)
     except WarehouseBusyError as err:
         err_console.print(f"[red]error:[/] {err}")
         raise typer.Exit(3) from None
@@ -80,9 +89,7 @@ def run(
     if summary["status"] != "success":
         err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(summary["dbt_failures"][:20]))
         raise typer.Exit(1)
-    if strict and summary["quarantined"]:
-        err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
-        raise typer.Exit(1)
+    return summary
 
 
 def _print_summary(summary: dict) -> None:
@@ -201,21 +208,9 @@ def requeue(
     if dry_run or not todo.sources:
         return
     from flows.pipeline import pipeline
-    from flows.warehouse import WarehouseBusyError
 
-    try:
-        summary = pipeline(sources=todo.sources, warehouse_path=str(path), build=not no_build,
-                           full_refresh=full_refresh)
-    except WarehouseBusyError as err:
-        err_console.print(f"[red]error:[/] {err}")
-        raise typer.Exit(3) from None
-    if as_json:
-        print(json.dumps(summary, default=str))
-    else:
-        _print_summary(summary)
-    if summary["status"] != "success":
-        err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(summary["dbt_failures"][:20]))
-        raise typer.Exit(1)
+    _run_flow(pipeline, as_json, sources=todo.sources, warehouse_path=str(path), build=not no_build,
+              full_refresh=full_refresh)
 
 
 @app.command()

@@ -1,0 +1,27 @@
+{#- The columns figure_conflicts and figure_agreements share (everything after their group key). -#}
+{% macro figure_group_columns() -%}
+        figure_id,
+        doc_id,
+        outlet,
+        surface,
+        kind,
+        value,
+        low,
+        high,
+        unit,
+        unit_family,
+        qualifier,
+        is_approximate,
+        measures,
+        measure_concept,
+        base_unit,
+        interval_low,
+        interval_high,
+        value_band,
+        max(value_band) over (partition by group_id) as n_value_bands,
+        n_figures,
+        n_documents,
+        context,
+        start_char,
+        end_char
+{%- endmacro %}
