@@ -67,7 +67,8 @@ def run(
         set_reporter(RichReporter())
     flow = configured_pipeline(kind, workers or settings.workers, dask_address or settings.dask_address)
     summary = _run_flow(flow, as_json, sources=[str(s) for s in sources], warehouse_path=str(_warehouse(warehouse)),
-                        batch_size=batch_size, build=not no_build, full_refresh=full_refresh)
+                        batch_size=batch_size, build=not no_build, full_refresh=full_refresh,
+                        fuse_stages=kind != "thread")
     if strict and summary["quarantined"]:
         err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
         raise typer.Exit(1)
@@ -295,10 +296,11 @@ def serve(
     if not os.environ.get("PREFECT_API_URL"):
         err_console.print("[yellow]warning:[/] PREFECT_API_URL is not set: the deployment lives in a temporary "
                           "server that ends with this process. See README › Running on a schedule.")
-    flow = configured_pipeline(task_runner or settings.task_runner, workers or settings.workers,
-                               dask_address or settings.dask_address)
+    kind = task_runner or settings.task_runner
+    flow = configured_pipeline(kind, workers or settings.workers, dask_address or settings.dask_address)
     flow.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
-               parameters={"sources": sources, "warehouse_path": str(_warehouse(warehouse))})
+               parameters={"sources": sources, "warehouse_path": str(_warehouse(warehouse)),
+                           "fuse_stages": kind != "thread"})
 
 
 @app.command()

@@ -73,8 +73,14 @@ def plan_batches(units: Sequence[WorkUnit], size: int) -> Iterator[list[WorkUnit
 
 @flow(name="newsdesk-pipeline")
 def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None,
-             build: bool = True, full_refresh: bool = False, max_in_flight: int | None = None) -> dict:
-    """Run the whole pipeline on files/folders into a DuckDB warehouse and return the run summary."""
+             build: bool = True, full_refresh: bool = False, max_in_flight: int | None = None,
+             fuse_stages: bool = False) -> dict:
+    """Run the whole pipeline on files/folders into a DuckDB warehouse and return the run summary.
+
+    `fuse_stages` runs a batch's four stage functions in one task call (`process-batch`), for process and
+    Dask task runners where moving frames between the flow and the workers after each stage costs more than
+    the stages themselves.
+    """
     settings = get_settings()
     path = str(Path(warehouse_path or settings.warehouse_path).resolve())
     size = batch_size or settings.batch_size
@@ -88,7 +94,7 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             known = None if full_refresh else tasks.snapshot_known(path, staging, version)
             batches = list(plan_batches(units, size))
             totals = _run_batches(batches, staging, known, settings.max_document_bytes,
-                                  max_in_flight or settings.max_batches_in_flight, logger)
+                                  max_in_flight or settings.max_batches_in_flight, logger, fuse_stages)
             tasks.stage_problems(staging, problems)
             batches_done = time.monotonic()
             counts = tasks.load_warehouse(path, staging, run_id, [str(f) for f in files] + list(map(str, sources)),
@@ -135,7 +141,7 @@ def _timings(totals: Counter, started: float, batches_done: float, load_done: fl
 
 
 def _run_batches(batches: list[list[WorkUnit]], staging: Path, known: Path | None, max_bytes: int,
-                 max_in_flight: int, logger) -> Counter:
+                 max_in_flight: int, logger, fuse_stages: bool = False) -> Counter:
     """Submit every batch's stage chain, keeping at most `max_in_flight` batches alive at once."""
     reporter = get_reporter()
     reporter.start(sum(len(b) for b in batches), 0)
@@ -143,8 +149,12 @@ def _run_batches(batches: list[list[WorkUnit]], staging: Path, known: Path | Non
     in_flight: deque = deque()
     try:
         for batch_no, units in enumerate(batches):
-            raw = tasks.ingest_batch.submit(units, batch_no, known, max_bytes)
-            staged = tasks.stage_batch.submit(tasks.extract_batch.submit(tasks.normalize_batch.submit(raw)), staging)
+            if fuse_stages:
+                staged = tasks.process_batch.submit(units, batch_no, known, max_bytes, staging)
+            else:
+                raw = tasks.ingest_batch.submit(units, batch_no, known, max_bytes)
+                staged = tasks.stage_batch.submit(tasks.extract_batch.submit(tasks.normalize_batch.submit(raw)),
+                                                  staging)
             in_flight.append((batch_no, units, staged))
             while len(in_flight) >= max_in_flight:
                 _collect(*in_flight.popleft(), staging, totals, reporter, logger)
