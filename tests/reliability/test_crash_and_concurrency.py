@@ -36,12 +36,18 @@ def corpus(rel_tmp) -> tuple[Path, list[str], Path]:
 
 @pytest.fixture(scope="module")
 def two_at_once(rel_tmp, corpus):
-    """Two `newsdesk run` processes started together on one warehouse, neither willing to wait."""
+    """Two `newsdesk run` processes on one warehouse, neither willing to wait: the second is started once the
+    first holds the lock (its flow has begun discovering sources), and the first then still has its dbt build,
+    data-quality checks and report ahead (≈15 s), longer than the second needs to start and reach the lock.
+    Starting both blindly at once is racy: each starts its own temporary Prefect API first, and a fast first run
+    can finish before a slow second one arrives."""
     v1, _, _ = corpus
     folder = rel_tmp / "ref"
     folder.mkdir()
     warehouse = folder / "w.duckdb"
-    runs = [cli("run", "--source", str(v1), "--warehouse", str(warehouse), "--no-build") for _ in range(2)]
+    first = cli("run", "--source", str(v1), "--warehouse", str(warehouse))
+    assert first.wait_for(r"discover-sources"), first.stderr[-2000:]
+    runs = [first, cli("run", "--source", str(v1), "--warehouse", str(warehouse), "--no-build")]
     for run in runs:
         run.wait()
     return runs, warehouse
