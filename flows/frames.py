@@ -70,26 +70,24 @@ def quarantine_frame(entries: Iterable[QuarantineEntry]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=QUARANTINE_SCHEMA).unique("quarantine_id", keep="first", maintain_order=True)
 
 
-def dedupe_documents(docs: list[RawDocument], seen: dict[str, str]) -> tuple[list[RawDocument], list[QuarantineEntry]]:
-    """Keep the first document per doc_id in a run; later ones are quarantined with both sources named."""
-    kept, dupes = [], []
+def dedupe_documents(docs: list[RawDocument]) -> tuple[list[RawDocument], list[QuarantineEntry]]:
+    """Keep the first document per doc_id in a batch; later ones are quarantined with both sources named.
+
+    Duplicates across batches are resolved at load time (warehouse.load_run), so no state crosses batches.
+    """
+    kept, dupes, seen = [], [], {}
     for doc in docs:
         if doc.doc_id in seen:
             dupes.append(QuarantineEntry(
                 "ingest", split_source(doc.source)[0],
                 f"duplicate doc_id '{doc.doc_id}': already read from {seen[doc.doc_id]}; give one of them another "
                 "id (file name or the record's doc_id/id field).",
-                "duplicate_doc_id", doc_id=doc.doc_id, locator=_locator(doc.source),
+                "duplicate_doc_id", doc_id=doc.doc_id, locator=split_source(doc.source)[1],
             ))
         else:
             seen[doc.doc_id] = doc.source
             kept.append(doc)
     return kept, dupes
-
-
-def _locator(source: str) -> str | None:
-    """The record part of "file:locator"."""
-    return split_source(source)[1]
 
 
 def _raw_from_row(row: dict) -> RawDocument:
@@ -129,7 +127,7 @@ def _normalized_row(doc: RawDocument, norm: NormalizedDocument) -> dict:
 def _doc_problem(stage: str, doc: RawDocument, check: str, reason: str) -> QuarantineEntry:
     """A quarantine entry for one document."""
     return QuarantineEntry(stage, split_source(doc.source)[0], reason, check, doc_id=doc.doc_id,
-                           locator=_locator(doc.source))
+                           locator=split_source(doc.source)[1])
 
 
 def extract_frames(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, list[QuarantineEntry]]:
@@ -149,7 +147,7 @@ def _extract_rows(stage: str, extract: Callable, to_row: Callable, doc_id: str, 
     except Exception as err:
         problems.append(QuarantineEntry(
             stage, split_source(source)[0], f"{stage} extraction failed on this document: {err!r}; the document "
-            "itself was loaded without them.", "extractor_error", doc_id=doc_id, locator=_locator(source)))
+            "itself was loaded without them.", "extractor_error", doc_id=doc_id, locator=split_source(source)[1]))
         return []
 
 

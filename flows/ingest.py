@@ -42,8 +42,11 @@ def discover_sources(sources: Iterable[str | Path]) -> tuple[list[Path], list[Qu
             files.append(path)
         else:
             problems.append(_path_problem(path, "discover"))
-    seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    unique, seen = [], set()
+    for path in files:  # the same file given twice (or through a link) is read once
+        if (key := path.resolve()) not in seen:
+            seen.add(key)
+            unique.append(path)
     return unique, problems
 
 
@@ -251,7 +254,7 @@ def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) ->
     if article is None or not article.text.strip():
         return QuarantineEntry(
             "ingest", split_source(source)[0], "no article text found in the HTML (trafilatura found no main content).",
-            "no_article_text", doc_id=doc_id, locator=_locator(source),
+            "no_article_text", doc_id=doc_id, locator=split_source(source)[1],
         )
     title = meta.get("title") or article.title
     return RawDocument(
@@ -259,11 +262,6 @@ def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) ->
         title=title, url=meta.get("url") or article.url, outlet=meta.get("outlet") or article.outlet,
         author=meta.get("author") or article.author, published_at=meta.get("published_at") or article.published_at,
     )
-
-
-def _locator(source: str) -> str | None:
-    """The record locator part of a "file:locator" source string."""
-    return split_source(source)[1]
 
 
 def _read_jsonl(path: Path, text: str, first_line: int = 1) -> Iterator[Item]:

@@ -95,7 +95,7 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             batches = list(plan_batches(units, size))
             totals = _run_batches(batches, staging, known, settings.max_document_bytes,
                                   max_in_flight or settings.max_batches_in_flight, logger, fuse_stages)
-            tasks.stage_problems(staging, problems)
+            tasks.stage_problems(staging, problems, len(batches))  # a number no batch uses
             batches_done = time.monotonic()
             counts = tasks.load_warehouse(path, staging, run_id, [str(f) for f in files] + list(map(str, sources)),
                                           version)
@@ -174,18 +174,11 @@ def _collect(batch_no: int, units: list[WorkUnit], staged, staging: Path, totals
         entries = [QuarantineEntry("ingest", str(u.path), f"the batch holding this input failed: {err!r}"[:500],
                                    "batch_error", locator=None if u.count is None else
                                    f"records {u.first + 1}-{u.first + u.count}") for u in units]
-        _stage_batch_error(staging, batch_no, entries)
+        tasks.stage_problems.fn(staging, entries, batch_no)
         stats = {"quarantined": len(entries)}
     totals.update(stats)
     reporter.advance(len(units), stats)
     logger.info("batch %d: %d units → %s", batch_no, len(units), stats)
-
-
-def _stage_batch_error(staging: Path, batch_no: int, entries: list[QuarantineEntry]) -> None:
-    """Stage the quarantine rows of a failed batch."""
-    from flows.frames import quarantine_frame
-
-    warehouse.stage_frame(quarantine_frame(entries), staging, "quarantine", batch_no)
 
 
 if __name__ == "__main__":

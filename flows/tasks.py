@@ -38,7 +38,7 @@ def ingest_batch(units: list[WorkUnit], batch_no: int, known_path: Path | None, 
     """Read a batch of work units (retried: file systems and mounts fail transiently), skip unchanged, validate."""
     started = time.perf_counter()
     items = list(read_sources(units, max_bytes))
-    docs, duplicates = frames.dedupe_documents([i for i in items if isinstance(i, RawDocument)], {})
+    docs, duplicates = frames.dedupe_documents([i for i in items if isinstance(i, RawDocument)])
     input_bytes = sum(len(d.raw_text.encode("utf-8", "surrogatepass")) for d in docs)
     docs, unchanged = frames.skip_unchanged(docs, warehouse.read_known(known_path, [d.doc_id for d in docs]))
     raw, invalid = validate_stage(frames.raw_documents_frame(docs), RawDocuments, "ingest")
@@ -96,10 +96,10 @@ def process_batch(units: list[WorkUnit], batch_no: int, known_path: Path | None,
 
 
 @task(name="stage-problems", cache_policy=NO_CACHE)
-def stage_problems(staging_dir: Path, problems: list[QuarantineEntry]) -> int:
-    """Stage run-level quarantine entries (paths that could not even be listed)."""
+def stage_problems(staging_dir: Path, problems: list[QuarantineEntry], batch_no: int) -> int:
+    """Stage quarantine entries that belong to no finished batch (unlistable paths, a crashed batch's inputs)."""
     quarantine = QuarantineRows.validate(frames.quarantine_frame(problems), lazy=True)
-    warehouse.stage_frame(quarantine, staging_dir, "quarantine", 999_999)
+    warehouse.stage_frame(quarantine, staging_dir, "quarantine", batch_no)
     return quarantine.height
 
 

@@ -160,7 +160,7 @@ def test_too_large_file_is_quarantined(tmp_path):
 def test_duplicate_doc_ids_are_quarantined_with_both_sources():
     """The first document with an id wins; the second is quarantined naming the first."""
     docs = [RawDocument("a", f"{folder}/a.txt", "txt", ARTICLE, "0" * 64) for folder in ("one", "two")]
-    kept, dupes = dedupe_documents(docs, {})
+    kept, dupes = dedupe_documents(docs)
     assert [d.source for d in kept] == ["one/a.txt"]
     assert dupes[0].check == "duplicate_doc_id" and "one/a.txt" in dupes[0].reason
 
