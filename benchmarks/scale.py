@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import re
 import shutil
 import subprocess
@@ -91,7 +92,7 @@ def run_pipeline(corpus: Path, warehouse: Path, runner: str, workers: int | None
                str(warehouse), "--json", "--task-runner", runner]
     if workers:
         command += ["--workers", str(workers)]
-    started = time.monotonic()
+    started, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO)
     peaks = {"main": 0, "tree": 0}
     stop = threading.Event()
@@ -99,10 +100,13 @@ def run_pipeline(corpus: Path, warehouse: Path, runner: str, workers: int | None
     out, _ = proc.communicate()
     stop.set()
     wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every reaped process of the tree, workers included
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"newsdesk run failed ({proc.returncode}): {out[-2000:]}")
     summary = json.loads(out.strip().splitlines()[-1])
-    return {"summary": summary, "wall": wall, "rss_main_mb": peaks["main"] / 1e6, "rss_tree_mb": peaks["tree"] / 1e6}
+    return {"summary": summary, "wall": wall, "cpu": cpu, "rss_main_mb": peaks["main"] / 1e6,
+            "rss_tree_mb": peaks["tree"] / 1e6}
 
 
 def _sample_memory(pid: int, peaks: dict, stop: threading.Event) -> None:
@@ -121,21 +125,27 @@ def _sample_memory(pid: int, peaks: dict, stop: threading.Event) -> None:
         time.sleep(0.2)
 
 
+STAGES = ("ingest_seconds", "normalize_seconds", "extract_seconds", "stage_seconds")
+
+
 def describe(n: int, mb: float, result: dict) -> dict:
     """One row of the results table."""
     summary, timings = result["summary"], result["summary"]["timings"]
-    stage_work = sum(v for k, v in timings.items() if k.endswith("_seconds") and k not in (
-        "batches_wall_seconds", "load_seconds", "models_seconds"))
+    stage_work = sum(timings.get(key, 0.0) for key in STAGES)
     flow_seconds = summary["seconds"]
-    busy = timings["batches_wall_seconds"] + timings["load_seconds"] + timings["models_seconds"]
+    after = timings.get("dq_seconds", 0.0) + timings.get("report_seconds", 0.0)
+    busy = timings["batches_wall_seconds"] + timings["load_seconds"] + timings["models_seconds"] + after
     return {
         "documents": n, "MB": round(mb, 1), "wall_s": round(result["wall"], 1), "flow_s": flow_seconds,
         "batches_s": timings["batches_wall_seconds"], "stage_work_s": round(stage_work, 1),
-        "load_s": timings["load_seconds"], "models_s": timings["models_seconds"],
+        "load_s": timings["load_seconds"], "speakers_s": timings.get("speakers_seconds"),
+        "dbt_s": timings.get("dbt_seconds"), "dq_s": timings.get("dq_seconds"),
+        "report_s": timings.get("report_seconds"),
         "orchestration_share": round(max(0.0, 1 - (min(stage_work, timings["batches_wall_seconds"])
-                                                   + timings["load_seconds"] + timings["models_seconds"])
+                                                   + timings["load_seconds"] + timings["models_seconds"] + after)
                                          / flow_seconds), 3),
         "startup_s": round(result["wall"] - flow_seconds, 1), "busy_s": round(busy, 1),
+        "cpu_s": round(result["cpu"], 1),
         "rss_main_MB": round(result["rss_main_mb"]), "rss_tree_MB": round(result["rss_tree_mb"]),
         "loaded": summary["documents"], "quotes": summary["quotes"], "figures": summary["figures"],
         "quarantined": summary["quarantined"],
@@ -146,7 +156,7 @@ def main() -> None:
     """Build corpora, run them, print and save the table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000, 100000])
-    parser.add_argument("--task-runner", default="thread", choices=["thread", "process", "dask"])
+    parser.add_argument("--task-runner", default="auto", choices=["auto", "thread", "process", "dask"])
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--incremental", action="store_true", help="also time a re-run with 1%% changed")
     parser.add_argument("--keep", type=Path, default=None, help="keep corpora and warehouses in this folder")

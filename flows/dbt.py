@@ -43,6 +43,7 @@ def run_dbt(warehouse_path: str | Path, args: list[str] | None = None) -> DbtOut
     project_dir = get_settings().dbt_project_dir
     target_path, log_path = dbt_paths(warehouse_path)
     env = {**os.environ, "NEWS_WAREHOUSE_PATH": str(Path(warehouse_path).resolve()),
+           "NEWS_DUCKDB_MEMORY_LIMIT": get_settings().duckdb_memory_limit,
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1"}
     command = [
         dbt_executable(), *(args or ["build"]), "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),

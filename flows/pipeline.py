@@ -103,17 +103,24 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             shutil.rmtree(staging, ignore_errors=True)
         load_done = time.monotonic()
         tasks.canonicalize_speakers(path)
+        speakers_done = time.monotonic()
         outcome = tasks.build_models(path, full_refresh) if build else None
+        timings = _timings(totals, started, batches_done, load_done)
+        timings.update(speakers_seconds=round(speakers_done - load_done, 3),
+                       dbt_seconds=round(time.monotonic() - speakers_done, 3))
         counts.update(files=len(files), unchanged=totals["unchanged"], megabytes=round(totals["bytes"] / 1e6, 3),
-                      timings=_timings(totals, started, batches_done, load_done))
+                      timings=timings)
         status = "success" if outcome is None or outcome.success else "failed"
         warehouse.finish_run(path, run_id, status, counts, None if outcome is None else status,
                              "" if outcome is None else "; ".join(outcome.failures[:20]))
         if build:
+            checked = time.monotonic()
             quality = dq_checks(path)
             counts["data_quality"] = {k: quality[k] for k in ("passed", "pass", "fail", "warn", "errors", "warnings")}
+            reported = time.monotonic()
             report = publish_report(path, dq=quality)
             counts["report"] = None if report is None else str(report)
+            timings.update(dq_seconds=round(reported - checked, 3), report_seconds=round(time.monotonic() - reported, 3))
     summary = {"run_id": run_id, "warehouse": path, "status": status,
                "dbt_status": None if outcome is None else status,
                "dbt_failures": [] if outcome is None else outcome.failures,

@@ -18,13 +18,15 @@ class Settings(BaseSettings):
     warehouse_path: Path = PROJECT_ROOT / "warehouse" / "newsdesk.duckdb"
     seeds_path: Path = PROJECT_ROOT / "seeds"
     dbt_project_dir: Path = PROJECT_ROOT / "sql"
-    batch_size: int = 500  # documents per batch task
+    batch_size: int = 2000  # documents per batch task
     max_batches_in_flight: int = 4  # batches submitted but not yet staged; bounds memory
-    task_runner: str = "thread"  # thread | process | dask
+    task_runner: str = "auto"  # auto | thread | process | dask (auto: process pool for inputs ≥ 8 MB)
     workers: int | None = None  # processes for the process/dask runners (default: CPU count)
     dask_address: str | None = None  # a running Dask scheduler, e.g. tcp://10.0.0.5:8786
     max_document_bytes: int = 50_000_000  # larger files are quarantined, not read
     lock_timeout_seconds: float = 0.0  # how long a second run waits for the warehouse lock
+    # DuckDB's memory cap for the pipeline's and dbt's connections (larger work spills to disk beside the file)
+    duckdb_memory_limit: str = "1GB"
 
 
 @lru_cache(maxsize=1)

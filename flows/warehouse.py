@@ -76,7 +76,10 @@ def connect(path: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDB
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
+    from flows.settings import get_settings
+
+    con = duckdb.connect(str(path), read_only=read_only,
+                         config={"memory_limit": get_settings().duckdb_memory_limit})
     try:
         if not read_only:
             con.execute(RAW_DDL)
@@ -182,7 +185,8 @@ def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], r
     con.execute("create or replace temp table staged_docs (doc_id varchar, source varchar, batch_no bigint)")
     con.execute("create or replace temp table winners (doc_id varchar, batch_no bigint)")
     if staged["documents"]:
-        con.execute(f"create or replace temp table staged_docs as select *, {_BATCH_NO} as batch_no "
+        # only the keys are held in memory; the rows themselves stream from the Parquet files into the tables
+        con.execute(f"create or replace temp table staged_docs as select doc_id, source, {_BATCH_NO} as batch_no "
                     "from read_parquet(?, filename = true)", [staged["documents"]])
         con.execute("create or replace temp table winners as "
                     "select doc_id, min(batch_no) as batch_no from staged_docs group by doc_id")
@@ -191,8 +195,9 @@ def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], r
     if staged["documents"]:
         con.execute(
             "insert into raw.documents by name select * exclude (filename, batch_no), ? as run_id, ? as loaded_at, "
-            "? as extractor_version from staged_docs semi join winners using (doc_id, batch_no)",
-            [run_id, loaded_at, version],
+            f"? as extractor_version from (select *, {_BATCH_NO} as batch_no from read_parquet(?, filename = true)) "
+            "semi join winners using (doc_id, batch_no)",
+            [run_id, loaded_at, version, staged["documents"]],
         )
     for table in ("quotes", "figures"):
         if staged[table]:

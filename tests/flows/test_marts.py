@@ -56,6 +56,30 @@ def test_very_good_chance_is_one_cluster(seed_run):
     assert "very good chance of getting there" in spread[0][1]
 
 
+def test_identical_copies_cluster_as_one_wording(seed_run):
+    """Trump's "extremely productive", printed word for word in 000, 003 and 004, is one cluster: copies of a
+    wording score 100 and all of them count as one match."""
+    _, path, _ = seed_run
+    rows = _query(path, """
+        select left(doc_id, 3), similarity, n_matches from quote_clusters
+        where cluster_id in (select cluster_id from quote_clusters where text = 'extremely productive')
+        order by doc_id""")
+    assert [row[0] for row in rows] == ["000", "003", "004"]
+    assert {(row[1], row[2]) for row in rows} == {(100.0, 1)}
+
+
+def test_quotes_of_one_wording_share_a_cluster(seed_run):
+    """Clusters are built on wordings (speaker, normalized text): the 'root causes' fragment of 000 and 001 and
+    the longer wordings it was cut from are one cluster, and no wording is split over two clusters."""
+    _, path, _ = seed_run
+    assert _cluster_of(path, "Vladimir Putin", "root causes") >= {"000", "001", "002"}
+    assert _query(path, """
+        select count(*) from (
+            select speaker, trim(regexp_replace(lower(text), '[^\\p{L}\\p{N}]+', ' ', 'g')) as wording
+            from quote_clusters where not is_speaker_inferred
+            group by all having count(distinct cluster_id) > 1)""") == [(0,)]
+
+
 def test_clusters_never_mix_speakers(seed_run):
     """Every quote_spread row has one speaker and at least two documents."""
     _, path, _ = seed_run

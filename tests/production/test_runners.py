@@ -35,7 +35,7 @@ def baseline(tmp_path_factory, seeds_dir):
     """The seeds on the default thread runner, in three batches."""
     folder = tmp_path_factory.mktemp("runners")
     shutil.copytree(seeds_dir, folder / "seeds")
-    return folder, _run(folder / "seeds", folder / "thread.duckdb")
+    return folder, _run(folder / "seeds", folder / "thread.duckdb", "--task-runner", "thread")
 
 
 @pytest.mark.parametrize("runner", ["process", "dask"])
@@ -46,3 +46,20 @@ def test_parallel_runners_match_the_thread_runner(baseline, runner):
     assert (parallel["documents"], parallel["quotes"], parallel["figures"]) == (
         expected["documents"], expected["quotes"], expected["figures"])
     assert _rows(folder / f"{runner}.duckdb") == _rows(folder / "thread.duckdb")
+
+
+@pytest.mark.parametrize(("size", "cores", "expected"), [
+    (100, 2, "thread"),  # the seeds: workers' start-up would cost more than the second core gives
+    (9_000_000, 2, "process"),
+    (9_000_000, 1, "thread"),  # one core: nothing to run in parallel
+])
+def test_auto_runner_picks_processes_for_large_inputs_on_many_cores(tmp_path, size, cores, expected):
+    from flows.runners import resolve_runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(b"x" * (size // 2))
+    (folder / "sub").mkdir()
+    (folder / "sub" / "b.jsonl").write_bytes(b"x" * (size - size // 2))
+    assert resolve_runner("auto", [str(folder)], workers=cores) == expected
+    assert resolve_runner("dask", [str(folder)], workers=cores) == "dask"

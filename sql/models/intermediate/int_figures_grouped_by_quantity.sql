@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+
 -- Comparable figures grouped by the quantity they describe, each with the interval of values it allows.
 -- Same quantity = same unit (after conversion to its family's base unit, seed unit_scales; counts without a
 -- unit are "count") and same measured concept: `measures` lowercased, singularized, then mapped through the
@@ -83,14 +85,25 @@ figures_with_intervals as (
     from figures_in_base_units
 ),
 
+-- one row per quantity: the group id is the md5 of its sorted member ids (aggregated once per group; as a window
+-- function the member list would be materialized once per row, quadratic in the group's size)
+quantity_groups as (
+    select
+        base_unit,
+        measure_concept,
+        md5(string_agg(figure_id, ',' order by figure_id)) as group_id
+    from figures_with_intervals
+    group by base_unit, measure_concept
+),
+
 figures_with_group_stats as (
     select
-        *,
-        md5(base_unit || '|' || measure_concept) as quantity_key,
+        figures_with_intervals.*,
+        quantity_groups.group_id,
+        md5(figures_with_intervals.base_unit || '|' || figures_with_intervals.measure_concept) as quantity_key,
         count(*) over quantity as n_figures,
         count(distinct doc_id) over quantity as n_documents,
         max(interval_low) over quantity <= min(interval_high) over quantity as is_consistent,
-        md5(string_agg(figure_id, ',' order by figure_id) over quantity) as group_id,
         -- a new band starts where an interval begins after every earlier one has ended
         coalesce(
             interval_low > max(interval_high) over (
@@ -100,7 +113,10 @@ figures_with_group_stats as (
             true
         ) as starts_band
     from figures_with_intervals
-    window quantity as (partition by base_unit, measure_concept)
+    inner join quantity_groups
+        on figures_with_intervals.base_unit = quantity_groups.base_unit
+        and figures_with_intervals.measure_concept = quantity_groups.measure_concept
+    window quantity as (partition by figures_with_intervals.base_unit, figures_with_intervals.measure_concept)
 ),
 
 figures_grouped as (

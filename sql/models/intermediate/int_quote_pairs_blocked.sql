@@ -1,106 +1,112 @@
--- Candidate quote pairs worth scoring: from different documents, said by the same canonical speaker (or with
--- no speaker on one side), and sharing a "signature" word. A quote's signature is its
--- quote_block_signature_words rarest words of 3+ letters (rarest among its speaker's quotes); a pair is a
--- candidate when one quote's signature word occurs anywhere in the other. Quotes of one statement share their
--- rare words, and a fragment's signature lies inside the longer quote it was cut from, so this keeps them
--- while the work stays near linear: never a cross join, and a word used by more than
--- quote_block_max_quotes_per_word quotes of one speaker (overall, for unattributed quotes) proposes nothing.
+-- Candidate pairs of wordings (int_quote_wordings) worth scoring: with quotes in different documents, said by
+-- the same canonical speaker (or with no speaker on one side), and sharing a "signature" word. A wording's
+-- signature is its quote_block_signature_words rarest words of 3+ letters (rarest among its speaker's
+-- wordings); a pair is a candidate when one wording's signature word occurs anywhere in the other. Wordings of
+-- one statement share their rare words, and a fragment's signature lies inside the longer wording it was cut
+-- from, so this keeps them while the work stays near linear: never a cross join, and a word used by more than
+-- quote_block_max_wordings_per_word wordings of one speaker (overall, for unattributed wordings) proposes
+-- nothing. Identical copies of one wording need no pair: int_quotes_clustered clusters them directly.
 with
 
-quotes as (
-    select * from {{ ref('int_quotes_normalized_for_matching') }}
+wordings as (
+    select * from {{ ref('int_quote_wordings') }}
 ),
 
-quote_words as (
+wording_words as (
     select distinct
-        quote_id,
-        doc_id,
+        wording_id,
+        only_doc_id,
         speaker,
         unnest(string_split(normalized_text, ' ')) as word
-    from quotes
+    from wordings
 ),
 
 blocking_words as (
     select
         *,
-        count(*) over (partition by speaker, word) as n_speaker_quotes_with_word,
-        count(*) over (partition by word) as n_quotes_with_word
-    from quote_words
+        count(*) over (partition by speaker, word) as n_speaker_wordings_with_word,
+        count(*) over (partition by word) as n_wordings_with_word
+    from wording_words
     where length(word) >= 3
 ),
 
 speaker_words as (
     select * from blocking_words
-    where speaker is not null and n_speaker_quotes_with_word <= {{ var('quote_block_max_quotes_per_word') }}
+    where speaker is not null and n_speaker_wordings_with_word <= {{ var('quote_block_max_wordings_per_word') }}
 ),
 
 speaker_signatures as (
     select * from speaker_words
-    qualify row_number() over (partition by quote_id order by n_speaker_quotes_with_word, word)
+    qualify row_number() over (partition by wording_id order by n_speaker_wordings_with_word, word)
         <= {{ var('quote_block_signature_words') }}
 ),
 
 overall_words as (
     select * from blocking_words
-    where n_quotes_with_word <= {{ var('quote_block_max_quotes_per_word') }}
+    where n_wordings_with_word <= {{ var('quote_block_max_wordings_per_word') }}
 ),
 
 overall_signatures as (
     select * from overall_words
-    qualify row_number() over (partition by quote_id order by n_quotes_with_word, word)
+    qualify row_number() over (partition by wording_id order by n_wordings_with_word, word)
         <= {{ var('quote_block_signature_words') }}
 ),
 
+-- only_doc_id is set when a wording occurs in one document only: a pair is out when both sit in the same one
 same_speaker_pairs as (
     select
-        least(signatures.quote_id, words.quote_id) as quote_id_a,
-        greatest(signatures.quote_id, words.quote_id) as quote_id_b
+        least(signatures.wording_id, words.wording_id) as wording_id_a,
+        greatest(signatures.wording_id, words.wording_id) as wording_id_b
     from speaker_signatures as signatures
     inner join speaker_words as words
         on signatures.speaker = words.speaker
         and signatures.word = words.word
-        and signatures.doc_id != words.doc_id
+        and signatures.wording_id != words.wording_id
+        and coalesce(signatures.only_doc_id != words.only_doc_id, true)
 ),
 
 unattributed_signature_pairs as (
     select
-        least(signatures.quote_id, words.quote_id) as quote_id_a,
-        greatest(signatures.quote_id, words.quote_id) as quote_id_b
+        least(signatures.wording_id, words.wording_id) as wording_id_a,
+        greatest(signatures.wording_id, words.wording_id) as wording_id_b
     from overall_signatures as signatures
     inner join overall_words as words
         on signatures.word = words.word
-        and signatures.doc_id != words.doc_id
+        and signatures.wording_id != words.wording_id
+        and coalesce(signatures.only_doc_id != words.only_doc_id, true)
     where signatures.speaker is null
 ),
 
 attributed_signature_pairs as (
     select
-        least(signatures.quote_id, words.quote_id) as quote_id_a,
-        greatest(signatures.quote_id, words.quote_id) as quote_id_b
+        least(signatures.wording_id, words.wording_id) as wording_id_a,
+        greatest(signatures.wording_id, words.wording_id) as wording_id_b
     from overall_signatures as signatures
     inner join overall_words as words
         on signatures.word = words.word
-        and signatures.doc_id != words.doc_id
+        and coalesce(signatures.only_doc_id != words.only_doc_id, true)
     where signatures.speaker is not null and words.speaker is null
 ),
 
 candidate_pairs as (
-    select quote_id_a, quote_id_b from same_speaker_pairs
+    select wording_id_a, wording_id_b from same_speaker_pairs
     union
-    select quote_id_a, quote_id_b from unattributed_signature_pairs
+    select wording_id_a, wording_id_b from unattributed_signature_pairs
     union
-    select quote_id_a, quote_id_b from attributed_signature_pairs
+    select wording_id_a, wording_id_b from attributed_signature_pairs
 ),
 
 candidate_pairs_with_text as (
     select
-        candidate_pairs.quote_id_a,
-        candidate_pairs.quote_id_b,
-        quote_a.normalized_text as normalized_text_a,
-        quote_b.normalized_text as normalized_text_b
+        candidate_pairs.wording_id_a,
+        candidate_pairs.wording_id_b,
+        wording_a.normalized_text as normalized_text_a,
+        wording_b.normalized_text as normalized_text_b,
+        -- the shorter side is a fragment: int_quote_pairs_matched scores the pair with partial ratio too
+        least(wording_a.n_words, wording_b.n_words) < {{ var('quote_cluster_fragment_words') }} as is_fragment_pair
     from candidate_pairs
-    inner join quotes as quote_a on candidate_pairs.quote_id_a = quote_a.quote_id
-    inner join quotes as quote_b on candidate_pairs.quote_id_b = quote_b.quote_id
+    inner join wordings as wording_a on candidate_pairs.wording_id_a = wording_a.wording_id
+    inner join wordings as wording_b on candidate_pairs.wording_id_b = wording_b.wording_id
 )
 
 select * from candidate_pairs_with_text

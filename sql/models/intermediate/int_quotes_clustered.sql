@@ -1,56 +1,113 @@
 {{ config(materialized="table") }}
 
--- Quotes that report the same statement as a quote in another document, grouped into clusters: the connected
--- components of the matched pairs (label propagation: every quote takes the smallest quote_id it can reach).
+-- Quotes that report the same statement as a quote in another document, grouped into clusters. The clusters
+-- are found on wordings (int_quote_wordings) and then expanded to their quotes:
+-- * the members are the wordings of the matched pairs plus every wording printed in >= 2 documents (identical
+--   copies are the same statement, no score needed);
+-- * a cluster is a connected component of the matched pairs (label propagation: every wording takes the
+--   smallest wording_id it can reach), or a copied wording that matched nothing else on its own;
+-- * every quote of a member wording is in the cluster. A matched pair has quotes in two documents and a
+--   copied wording is in two, so every cluster spans >= 2 documents.
 -- cluster_id is the md5 of the sorted member quote_ids, so it only changes when the membership does.
+-- similarity is a quote's best similarity to another member in another document: 100 when its wording is
+-- printed in another document too, else its wording's best matched pair. n_matches counts the wordings its
+-- wording was matched with directly, plus one for its identical copies in other documents.
 with recursive
 
 matched_pairs as (
     select * from {{ ref('int_quote_pairs_matched') }}
 ),
 
-edges as (
-    select quote_id_a as quote_id, quote_id_b as other_quote_id from matched_pairs
-    union
-    select quote_id_b, quote_id_a from matched_pairs
+wordings as (
+    select * from {{ ref('int_quote_wordings') }}
 ),
 
-components (quote_id, component) using key (quote_id) as (
-    select distinct quote_id, quote_id from edges
+quotes as (
+    select * from {{ ref('int_quotes_normalized_for_matching') }}
+),
+
+-- materialized: the recursion reads it on every step
+edges as materialized (
+    select wording_id_a as wording_id, wording_id_b as other_wording_id from matched_pairs
+    union
+    select wording_id_b, wording_id_a from matched_pairs
+),
+
+components (wording_id, component) using key (wording_id) as (
+    select distinct wording_id, wording_id from edges
     union
     select
-        edges.other_quote_id,
+        edges.other_wording_id,
         min(components.component)
     from components
-    inner join edges on components.quote_id = edges.quote_id
-    inner join recurring.components as current_label on edges.other_quote_id = current_label.quote_id
-    group by edges.other_quote_id, current_label.component
+    inner join edges on components.wording_id = edges.wording_id
+    inner join recurring.components as current_label on edges.other_wording_id = current_label.wording_id
+    group by edges.other_wording_id, current_label.component
     having min(components.component) < current_label.component
 ),
 
-quote_similarities as (
+copied_wordings as (
+    select wording_id, wording_id as component
+    from wordings
+    where n_documents >= 2 and wording_id not in (select wording_id from edges)
+),
+
+wording_components as (
+    select wording_id, component from components
+    union all
+    select wording_id, component from copied_wordings
+),
+
+wording_matches as (
     select
-        quote_id,
+        wording_id,
         max(similarity) as similarity,
-        count(*) as n_matches,
-        bool_or(has_inferred_speaker) as has_inferred_speaker
+        count(*) as n_matched_wordings
     from (
-        select quote_id_a as quote_id, similarity, has_inferred_speaker from matched_pairs
+        select wording_id_a as wording_id, similarity from matched_pairs
         union all
-        select quote_id_b, similarity, has_inferred_speaker from matched_pairs
+        select wording_id_b, similarity from matched_pairs
     )
-    group by quote_id
+    group by wording_id
+),
+
+clustered_wordings as (
+    select
+        wording_components.wording_id,
+        wording_components.component,
+        case when wordings.n_documents >= 2 then cast(100 as double) else wording_matches.similarity end as similarity,
+        coalesce(wording_matches.n_matched_wordings, 0) + (wordings.n_documents >= 2)::integer as n_matches
+    from wording_components
+    inner join wordings on wording_components.wording_id = wordings.wording_id
+    left join wording_matches on wording_components.wording_id = wording_matches.wording_id
+),
+
+clustered_wording_quotes as (
+    select
+        clustered_wordings.component,
+        quotes.quote_id,
+        clustered_wordings.similarity,
+        clustered_wordings.n_matches
+    from clustered_wordings
+    inner join quotes on clustered_wordings.wording_id = quotes.wording_id
+),
+
+cluster_ids as (
+    select
+        component,
+        md5(string_agg(quote_id, ',' order by quote_id)) as cluster_id
+    from clustered_wording_quotes
+    group by component
 ),
 
 clustered_quotes as (
     select
-        md5(string_agg(components.quote_id, ',' order by components.quote_id)
-            over (partition by components.component)) as cluster_id,
-        components.quote_id,
-        quote_similarities.similarity,
-        quote_similarities.n_matches
-    from components
-    inner join quote_similarities on components.quote_id = quote_similarities.quote_id
+        cluster_ids.cluster_id,
+        clustered_wording_quotes.quote_id,
+        clustered_wording_quotes.similarity,
+        clustered_wording_quotes.n_matches
+    from clustered_wording_quotes
+    inner join cluster_ids on clustered_wording_quotes.component = cluster_ids.component
 )
 
 select * from clustered_quotes
