@@ -141,3 +141,27 @@ def test_documents_summary_and_outlets(seed_run):
     assert row[0] >= 1
     assert 0 < row[1] < 1
     assert row[2] == row[3]
+
+
+def test_text_pair_scores_are_computed_once_and_kept(seed_run, tmp_path):
+    """A later build scores only text pairs it has not scored before: a kept score is not recomputed (a marked
+    row keeps its mark) and a missing one is computed again, with the same value as the first time."""
+    import shutil
+
+    from flows.dbt import run_dbt
+
+    _, built, _ = seed_run
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(built, path)
+    table = "staging.int_quote_text_pair_scores"
+    with duckdb.connect(str(path)) as con:
+        rows = con.execute(f"select text_pair_key, token_set_score from {table} order by 1").fetchall()
+        assert len(rows) >= 2
+        (dropped, dropped_score), (marked, _) = rows[0], rows[1]
+        con.execute(f"delete from {table} where text_pair_key = ?", [dropped])
+        con.execute(f"update {table} set token_set_score = -1 where text_pair_key = ?", [marked])
+    outcome = run_dbt(path, ["run", "--select", "int_quote_text_pair_scores"])
+    assert outcome.success, outcome.failures
+    after = dict(_query(path, f"select text_pair_key, token_set_score from {table}"))
+    assert len(after) == len(rows)
+    assert after[dropped] == dropped_score and after[marked] == -1

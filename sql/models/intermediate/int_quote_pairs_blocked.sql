@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+
 -- Candidate pairs of wordings (int_quote_wordings) worth scoring: with quotes in different documents, said by
 -- the same canonical speaker (or with no speaker on one side), and sharing a "signature" word. A wording's
 -- signature is its quote_block_signature_words rarest words of 3+ letters (rarest among its speaker's
@@ -96,12 +98,14 @@ candidate_pairs as (
     select wording_id_a, wording_id_b from attributed_signature_pairs
 ),
 
-candidate_pairs_with_text as (
+candidate_pairs_with_text_key as (
     select
         candidate_pairs.wording_id_a,
         candidate_pairs.wording_id_b,
-        wording_a.normalized_text as normalized_text_a,
-        wording_b.normalized_text as normalized_text_b,
+        -- the pair of normalized texts, in a fixed order: scores are a function of the texts alone, so
+        -- int_quote_text_pair_scores computes each text pair once and keeps it for later runs
+        md5(least(wording_a.normalized_text, wording_b.normalized_text) || chr(31)
+            || greatest(wording_a.normalized_text, wording_b.normalized_text)) as text_pair_key,
         -- the shorter side is a fragment: int_quote_pairs_matched scores the pair with partial ratio too
         least(wording_a.n_words, wording_b.n_words) < {{ var('quote_cluster_fragment_words') }} as is_fragment_pair
     from candidate_pairs
@@ -109,4 +113,4 @@ candidate_pairs_with_text as (
     inner join wordings as wording_b on candidate_pairs.wording_id_b = wording_b.wording_id
 )
 
-select * from candidate_pairs_with_text
+select * from candidate_pairs_with_text_key
