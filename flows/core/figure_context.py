@@ -77,6 +77,8 @@ def _qualifier_before(low: str, start: int) -> tuple[str, int] | None:
 
 
 _TOKEN_RE = re.compile(r"\S+")
+_BLANKS = frozenset(" \t")
+_QUAL_RIGHT_SECOND = frozenset(" \toa")  # what QUAL_RIGHT_RE can have after its first blank
 _Q_LAST_WORDS = frozenset(q.split()[-1] for q in _Q_LEFT_SET)
 
 
@@ -89,7 +91,8 @@ def attach_qualifier(c: Cand, low: str) -> None:
         c.approx = q in APPROX_QUALIFIERS
         if q not in OUTSIDE_SPAN:
             c.start = q_start
-    r = QUAL_RIGHT_RE.match(low, c.end)
+    r = QUAL_RIGHT_RE.match(low, c.end) if low[c.end:c.end + 1] in _BLANKS and \
+        low[c.end + 1:c.end + 2] in _QUAL_RIGHT_SECOND else None
     if r:
         if r.group(1) == "or so":
             c.qualifier, c.approx = c.qualifier or "or so", True
@@ -99,8 +102,8 @@ def attach_qualifier(c: Cand, low: str) -> None:
 
 def attach_rate(c: Cand, low: str, text: str) -> None:
     """'$15.4/hour' → usd/hour; 'seven thousand people a week' → person/week (span covers the rate)."""
-    m = RATE_RE.match(low, c.end)
-    if m and c.unit is not None and "/" not in c.unit and c.unit != m.group(1):
+    m = RATE_RE.match(low, c.end) if c.unit is not None and "/" not in c.unit else None
+    if m and c.unit != m.group(1):
         c.unit, c.end = f"{c.unit}/{'year' if m.group(1) == 'annum' else m.group(1)}", m.end()
         return
     if c.unit is None and c.form in ("card", "frac"):
@@ -131,14 +134,16 @@ def article_figures(low: str, anchors: list[tuple[int, int, str]]) -> list[Cand]
 
 
 _HYPHEN_NOUN_RE = re.compile(r"-([A-Za-z]{2,})\b(?!-)")
+_OF_SECOND = frozenset(" \to")  # what _OF_RE can have after its first blank
 
 
 def find_measures(c: Cand, text: str) -> None:
     """Noun phrase the figure counts or describes: 'people', 'aides', 'discussion', 'Ukraine'."""
     if c.measures is not None or c.kind in ("date", "year"):
         return
-    hy = _HYPHEN_NOUN_RE.match(text, c.end) if c.unit is None else None
-    of = _OF_RE.match(text, c.end)
+    hy = _HYPHEN_NOUN_RE.match(text, c.end) if c.unit is None and text[c.end:c.end + 1] == "-" else None
+    of = _OF_RE.match(text, c.end) if text[c.end:c.end + 1] in _BLANKS and \
+        text[c.end + 1:c.end + 2] in _OF_SECOND else None
     if hy is not None and hy.group(1).lower() not in STOP:
         c.measures = hy.group(1)  # "a 46-page report" → page
     elif of is not None:
@@ -290,9 +295,12 @@ def negative_spans(low: str, anchors: list[tuple[int, int, str]]) -> list[tuple[
             continue
         if typ == "d" and _digit_neg_hint(low, a_start, a_end):
             for m in NEG_DIGIT_RE.finditer(low, max(done, a_start - 16), min(len(low), a_end + 24)):
-                if m.start() <= a_start < m.end():
+                if m.start() > a_start:
+                    break  # later matches cannot cover the anchor
+                if a_start < m.end():
                     out.append((m.start(), m.end()))
                     done = m.end()
+                    break
         elif typ == "w" and ("-on-" in low[a_start - 4:a_end + 4] or low.startswith((" by one", " of all",
                                                                                       " lady", " minister"), a_end)):
             w = NEG_WORD_RE.match(low, _word_start(low, a_start))

@@ -54,7 +54,7 @@ def find_dates(low: str, text: str, anchors: list[tuple[int, int, str]] | None =
     for a_start, a_end, typ in anchors:
         if a_start < done or typ == "v" or (typ == "w" and low[a_start:a_end] not in MONTH_WORDS):
             continue
-        if typ == "d" and not _NUMERIC_HINT_RE.match(low, a_end):
+        if typ == "d" and (low[a_end:a_end + 1] not in _DATE_SEPS or not _NUMERIC_HINT_RE.match(low, a_end)):
             continue  # digit-led dates need two separators ("2018-7-6", "2/29/2020", "13.5.2015")
         if typ == "w" and not _number_near(low, a_start, a_end):
             continue
@@ -71,6 +71,7 @@ def find_dates(low: str, text: str, anchors: list[tuple[int, int, str]] | None =
 
 
 _NUMERIC_HINT_RE = re.compile(r"[-/.](?:\d{1,2}|[a-z]{3,9}\.?)[-/.]\d")
+_DATE_SEPS = frozenset("-/.")  # the first character _NUMERIC_HINT_RE needs
 _NEXT_WORD_RE = re.compile(r"[ \t.,/-]+(?:the[ \t]+)?([a-z]+|[0-9])")
 _PREV_WORD_RE = re.compile(r"([a-z]+|[0-9])\.?(?:[ \t]+of)?[ \t]+$")
 

@@ -87,33 +87,26 @@ _ARTICLE_UNITS = ["hour", "penny", "dime", "nickel"]
 NUMBER_WORDS = frozenset(_ATOMS + _FRACS + _ORDS)
 MONTH_WORDS = frozenset(_MONTH_WORDS)
 _KEYWORDS = sorted(NUMBER_WORDS | MONTH_WORDS | set(_ARTICLE_UNITS))
-# a leading character class lets `re` skip ahead quickly; the text start is handled separately
 # A literal-space prefix lets `re` jump between spaces with a fast literal search (about twice as fast as a
-# character-class prefix); keywords after other delimiters are picked up with str.find loops.
+# character-class prefix); keywords after other delimiters get their own scan below, the text start a match.
 SPACE_WORD_RE = re.compile(rf" ({_trie(_KEYWORDS)})(?![a-z])")
 _START_WORD_RE = re.compile(rf"({_trie(_KEYWORDS)})(?![a-z])")
-# opening marks only: a keyword glued after ",", ".", ";", ":" or a closing quote is too rare to pay for
+# opening marks only: a keyword glued after ",", ".", ";", ":" or a closing quote is too rare to pay for.
+# These delimiters are rarer than spaces, so one character-class scan beats a str.find loop per delimiter.
 _OTHER_DELIMS = ("\n", "\t", "\u00a0", '"', "“", "‘", "'", "(", "[", "-", "—", "–", "/")
+_DELIM_WORD_RE = re.compile(rf"[{re.escape(''.join(_OTHER_DELIMS))}]({_trie(_KEYWORDS)})(?![a-z])")
 _DIGITS = "0123456789"
-_FIRST_LETTERS = frozenset(w[0] for w in _KEYWORDS)
 
 
 def scan_anchors(low: str) -> list[tuple[int, int, str]]:
     """Fast passes: (start, end, type) of digit runs ("d"), vulgar fractions ("v") and keywords ("w")."""
     out = [(m.start(1), m.end(1), "w") for m in SPACE_WORD_RE.finditer(low)]
-    for ch in _OTHER_DELIMS:
-        i = low.find(ch)
-        while i >= 0:
-            if low[i + 1:i + 2] in _FIRST_LETTERS:
-                m = _START_WORD_RE.match(low, i + 1)
-                if m is not None:
-                    out.append((i + 1, m.end(), "w"))
-            i = low.find(ch, i + 1)
+    out += [(m.start(1), m.end(1), "w") for m in _DELIM_WORD_RE.finditer(low)]
     first = _START_WORD_RE.match(low)
     if first is not None:
         out.append((0, first.end(), "w"))
     out.extend(_digit_runs(low))
-    for ch in _VULGAR:
+    for ch in [ch for ch in _VULGAR if ch in low]:
         i = low.find(ch)
         while i >= 0:
             out.append((i, i + 1, "v"))
@@ -151,6 +144,15 @@ def find_numbers(low: str, anchors: list[tuple[int, int, str]] | None = None) ->
     for a_start, a_end, typ in anchors if anchors is not None else scan_anchors(low):
         if a_start < done or (typ == "w" and low[a_start:a_end] not in NUMBER_WORDS):
             continue
+        if typ == "d" and _plain_digits(low, a_start, a_end):
+            out.append(Num(a_start, a_end, float(low[a_start:a_end]), "card", False))
+            done = a_end
+            continue
+        if typ == "w" and _lone_cardinal_word(low, a_start, a_end):
+            w = low[a_start:a_end]
+            out.append(Num(a_start, a_end, float(UNITS_WORDS[w] if w in UNITS_WORDS else TENS_WORDS[w]), "card", True))
+            done = a_end
+            continue
         m = _match_at(low, a_start, typ)
         if m is None:
             continue
@@ -162,6 +164,62 @@ def find_numbers(low: str, anchors: list[tuple[int, int, str]] | None = None) ->
         if tok is not None:
             out.append(tok)
     return out
+
+
+# After a digit run, characters that may extend it into a longer token ("1,000", "1.5", "3/4", "2 1/4", "21st",
+# "10k", "5 million", "5 and a half", "3½"): the run is a plain number only when none of them follows.
+_EXTENDERS = frozenset(" \t\u00a0\u202f,./" + _VULGAR)
+# Words that a digit run plus one space may continue into (scale words, "and a half"); prefixes are enough.
+_SPACED_TAILS = ("bn", "bln", "mn", "tln", "tn", "hundred", "thousand", "million", "billion", "trillion",
+                 "lakh", "crore", "and")
+
+
+def _plain_digits(low: str, start: int, end: int) -> bool:
+    """Whether NUM_RE at this digit run (from _match_at) would match exactly the run as a plain cardinal.
+
+    A shortcut for the most common token: no sign, decimal point or separator before it, and nothing after it
+    that could continue it. When unsure it answers False and the regex decides.
+    """
+    prev = low[start - 1] if start else " "
+    if prev in "-−.," or prev.isalnum() or (prev == " " and low.endswith("minus", 0, start - 1)):
+        return False
+    nxt = low[end:end + 1]
+    if not nxt:
+        return True
+    if nxt == " ":  # a space continues the number only into digits ("2 1/4") or a scale word / "and"
+        after = low[end + 1:end + 2]
+        if after.isalpha():
+            return not low.startswith(_SPACED_TAILS, end + 1)
+        return not after.isalnum() and after not in _EXTENDERS
+    if nxt in ",.":  # "1,000", "1.5" need a digit (\d is str.isdecimal) after the separator
+        return not low[end + 1:end + 2].isdecimal()
+    return nxt not in _EXTENDERS and not nxt.isalnum()
+
+
+_CARDINAL_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS)
+# What may follow a number word and continue the number: more number words, joiners, "of a million".
+_CONTINUING_WORDS = NUMBER_WORDS | {"and", "a", "an", "of"}
+_LETTERS_RE = re.compile(r"[a-z]+")
+_BLANK = frozenset(" \t")
+
+
+def _lone_cardinal_word(low: str, start: int, end: int) -> bool:
+    """Whether NUM_RE (via _match_at) would read this keyword alone as a cardinal ("one", "twenty").
+
+    A shortcut like _plain_digits: no "minus"/"negative" before it and no number word, joiner or hyphen after
+    it; when unsure it answers False and the regex decides.
+    """
+    if low[start:end] not in _CARDINAL_WORDS or low.endswith(("minus ", "negative "), 0, start):
+        return False
+    nxt = low[end:end + 1]
+    if not nxt:
+        return True
+    if nxt in _BLANK:
+        after = low[end + 1:end + 2]
+        if "a" <= after <= "z":  # a number word continues only into a whole number word or a joiner
+            return _LETTERS_RE.match(low, end + 1).group() not in _CONTINUING_WORDS  # type: ignore[union-attr]
+        return after not in _BLANK
+    return nxt != "-" and nxt != "_" and not nxt.isalnum()  # \b needs a non-word character after it
 
 
 def _match_at(low: str, p: int, typ: str) -> re.Match[str] | None:

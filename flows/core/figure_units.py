@@ -63,16 +63,16 @@ _AGE_RE = re.compile(r"[ \t-]+old\b|[ \t]+of[ \t]+age\b")
 _APOS_RE = re.compile(r"['’](?=[ \t])")
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:cost|costs|spent|spend|paid|pay|worth|fined|fine|price|sold|bought|raised|"
                                r"won|owed|earn|earned|salary|budget|£)\b[^.;]{0,40}$")
-_GLUED_LETTER_RE = re.compile(r"[a-z]")
 _CUR_CHARS = frozenset("$£€¥₹₽₴₩₪")
 _CODE_TAILS = frozenset(c[-4:] for c in _SUFFIX_CODES) | frozenset(c[-3:] for c in _SUFFIX_CODES)
+_CODE_ENDS = frozenset(c[-3:] for c in _CODE_TAILS)  # every code tail ends with one of these
 
 
 def make_cand(n: Num, low: str, text: str) -> Cand | None:
     """Turn a number token into a candidate figure with its unit; None when it is part of an id ("24brussels")."""
     if n.form == "frac" and n.words and low[n.end:n.end + 1] == "-":
         _ordinal_compound(n, low)  # "a third-party campaign" is an ordinal, not a fraction
-    c = Cand(n.start, n.end, n.value, n.form, n.words, _trailing_scale(low, n), num_end=n.end)
+    c = Cand(n.start, n.end, n.value, n.form, n.words, _trailing_scale(low, n) if n.scaled else 1.0, num_end=n.end)
     currency = _currency_before(low, text, c)
     if currency is None and not n.words and n.start > 0 and (low[n.start - 1].isalpha() or low[n.start - 1] in "_@"):
         return None  # digits glued to letters on the left: "G7", "BA117", "a320", "@user_1"
@@ -108,8 +108,8 @@ def _currency_before(low: str, text: str, c: Cand) -> str | None:
     last = stripped[-1:]
     if not last:
         return None
-    if last not in _CUR_CHARS and not (last.isalpha() and stripped.rsplit(None, 1)[-1][-4:].lstrip("$") in
-                                       _CODE_TAILS):
+    if last not in _CUR_CHARS and not (last.isalpha() and stripped[-3:] in _CODE_ENDS and
+                                       stripped.rsplit(None, 1)[-1][-4:].lstrip("$") in _CODE_TAILS):
         return None
     m = _CUR_SYM_RE.search(left)
     if m:
@@ -143,7 +143,7 @@ def _attach_unit(c: Cand, low: str, text: str, currency: str | None) -> bool:
     if m is not None and not _unit_ok(m, c, low, text, currency):
         m = None
     if m is None:
-        return not (not c.words and c.end < len(low) and _GLUED_LETTER_RE.match(low, c.end)
+        return not (not c.words and c.end < len(low) and "a" <= low[c.end] <= "z"
                     and not _glued_ok(c, low, currency))
     _apply_unit(c, m, low, currency)
     return True

@@ -122,6 +122,8 @@ def _is_measure(unit: str) -> bool:
 
 def _is_negative(c: Cand, low: str) -> bool:
     """Drop pronoun 'one', bare fraction words ('third quarter'), 'the second half'."""
+    if not c.words and c.kind != "ordinal":
+        return False  # every test below needs a spelled-out number or an ordinal ("21st")
     if is_discourse_ordinal(c, low):
         return True
     if is_pronoun_one(c, low) or (low[c.start:c.end] == "one" and (c.measures or "").lower() in ("one", "ones")):

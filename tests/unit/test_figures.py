@@ -282,3 +282,26 @@ def test_unicode_lowercase_changing_length_keeps_offsets() -> None:
 ])
 def test_unit_family(unit: str | None, family: str | None) -> None:
     assert unit_family(unit) == family
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in 2016, the", "Story 4662 (revision 0) was filed", "1,000 people", "1,5 and 1.5.", "2 1/4 cups", "21st century",
+     "10k run", "5 million", "5 bn", "5\tmillion", "5 and a half", "3½ hours", "3 ½", "minus 5", "minus\t5", "-5",
+     "75 -300mm",
+     "−5", ".5", "a 5", "G7 and 5G", "5", "5 ", "5\u00a0000", "5\u202f000", "5.", "5,", "5-year", "5/", "5%", "(5)",
+     "5 thousand", "5 andrew", "5 tnt", "5 hundreds", "5  people", "5 ٣", "٣5", "x5y", "5\n6",
+     "one", "one of them", "one of a million", "one tenant", "one ten", "one and a half", "one and only", "twenty one",
+     "twenty-one", "one  two", "one\ttwo", "minus one", "negative two", "a one", "an eight", "one_x", "one, two",
+     "one 5", "zero", "forty.", "one thousand", "one an", "nine a thousand", "(one)", "seven\n", "one é"],
+)
+def test_number_shortcuts_match_the_regex(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """find_numbers' shortcuts for plain digit runs and lone cardinal words must give exactly what the full
+    NUM_RE path gives."""
+    from flows.core import figure_numbers
+
+    low = text.lower()
+    fast = figure_numbers.find_numbers(low)
+    monkeypatch.setattr(figure_numbers, "_plain_digits", lambda *_: False)
+    monkeypatch.setattr(figure_numbers, "_lone_cardinal_word", lambda *_: False)
+    assert figure_numbers.find_numbers(low) == fast

@@ -34,8 +34,12 @@ def _seed(prefix: str):
         ("a\u00a0b\u200bc", "a bc"),  # NBSP to space, zero-width dropped
         ("line one  \r\nline two", "line one\nline two"),
         ("bell\x07 char", "bell char"),
+        ("a \u00a0\t b\u2003c\u3000 d", "a b c d"),  # mixed runs and lone non-ASCII spaces → one " "
+        ("a b  c", "a b c"),  # single spaces stay, a double space collapses
+        ("one \n two\n three \nfour", "one\ntwo\nthree\nfour"),  # spaces at line edges dropped
+        ("fine\u200b\u00ad\x1f\u2060 end", "fine end"),  # invisible and control characters deleted together
     ],
-    ids=["nfc", "mojibake", "invisible", "crlf", "control"],
+    ids=["nfc", "mojibake", "invisible", "crlf", "control", "space-runs", "single-spaces", "line-edges", "deleted"],
 )
 def test_repair_text(text, expected):
     """Repair fixes encodings and invisible characters without touching real text."""
@@ -141,3 +145,22 @@ def test_normalization_is_idempotent():
         doc = _seed(prefix)
         again = normalize_document(_raw(doc.text))
         assert again.text == doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [("5 min read", True), ("Share on Facebook", True), ("ADVERTISEMENT", True), ("— — —", False), ("———", True),
+     ("Photos:", True), ("Jane Roe contributed reporting to this report.", True),
+     ("Sign up for our daily newsletter", True), ("Shares fell 5 percent.", False), ("Read more than ever", False)],
+)
+def test_boilerplate_lines(line: str, furniture: bool) -> None:
+    """Each kind of page furniture is dropped as a whole line; article text that merely starts alike is kept."""
+    kept, removed, _ = strip_boilerplate([line, "The story goes on."])
+    assert (line in removed) is furniture
+    assert "The story goes on." in kept
+
+
+def test_trailing_source_word_is_removed_only_after_a_sentence() -> None:
+    kept, removed, _ = strip_boilerplate(["He said so. Source", "A source", "It rose.\tsource"])
+    assert kept == ["He said so.", "A source", "It rose."]
+    assert removed == ["Source", "source"]
