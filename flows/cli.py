@@ -59,7 +59,8 @@ def run(
         err_console.print(f"[red]error:[/] source not found: {', '.join(missing)}")
         raise typer.Exit(2)
     from flows.progress import RichReporter, set_reporter
-    from flows.runners import RUNNERS, configured_pipeline, resolve_runner
+    from flows.pipeline import pipeline
+    from flows.runners import RUNNERS, resolve_runner, runner_parameters
 
     kind = task_runner or ("dask" if dask_address else settings.task_runner)
     if kind not in RUNNERS:
@@ -68,10 +69,9 @@ def run(
     kind = resolve_runner(kind, sources, workers or settings.workers)
     if console.is_terminal:
         set_reporter(RichReporter())
-    flow = configured_pipeline(kind, workers or settings.workers, dask_address or settings.dask_address)
-    summary = _run_flow(flow, as_json, sources=[str(s) for s in sources], warehouse_path=str(_warehouse(warehouse)),
-                        batch_size=batch_size, build=not no_build, full_refresh=full_refresh,
-                        fuse_stages=kind != "thread")
+    summary = _run_flow(pipeline, as_json, sources=[str(s) for s in sources],
+                        warehouse_path=str(_warehouse(warehouse)), batch_size=batch_size, build=not no_build, full_refresh=full_refresh,
+                        **runner_parameters(kind, workers or settings.workers, dask_address or settings.dask_address))
     if strict and summary["quarantined"]:
         err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
         raise typer.Exit(1)
@@ -292,7 +292,8 @@ def serve(
 
     from prefect.schedules import Cron
 
-    from flows.runners import configured_pipeline, resolve_runner
+    from flows.pipeline import pipeline
+    from flows.runners import resolve_runner, runner_parameters
     from flows.settings import get_settings
 
     settings = get_settings()
@@ -302,10 +303,10 @@ def serve(
                           "server that ends with this process. See README › Running on a schedule.")
     kind = resolve_runner(task_runner or ("dask" if dask_address else settings.task_runner), sources,
                           workers or settings.workers)
-    flow = configured_pipeline(kind, workers or settings.workers, dask_address or settings.dask_address)
-    flow.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
-               parameters={"sources": sources, "warehouse_path": str(_warehouse(warehouse)),
-                           "fuse_stages": kind != "thread"})
+    pipeline.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
+                   parameters={"sources": sources, "warehouse_path": str(_warehouse(warehouse)),
+                               **runner_parameters(kind, workers or settings.workers,
+                                                   dask_address or settings.dask_address)})
 
 
 @app.command()

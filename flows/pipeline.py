@@ -29,6 +29,7 @@ from flows.dq_flow import dq_checks
 from flows.report_flow import publish_report
 from flows.ingest import WorkUnit
 from flows.progress import get_reporter
+from flows.runners import make_task_runner
 from flows.settings import get_settings
 
 # Code whose change must re-process every document: extraction, normalization, schemas and frame building.
@@ -71,15 +72,32 @@ def plan_batches(units: Sequence[WorkUnit], size: int) -> Iterator[list[WorkUnit
         yield batch
 
 
+@flow(name="newsdesk-batches")
+def extract_batches(sources: list[str], staging_dir: str, known_path: str | None, batch_size: int,
+                    max_document_bytes: int, max_in_flight: int, fuse_stages: bool = False) -> dict:
+    """Discover the sources and run every batch's stages on this subflow's task runner.
+
+    The batches have a subflow of their own so that a process pool or Dask cluster lives only as long as the
+    batch phase: its workers (hundreds of MB each) are gone before the load and the dbt build.
+    """
+    logger = get_run_logger()
+    files, units, problems = tasks.discover(sources, batch_size)
+    batches = list(plan_batches(units, batch_size))
+    staging, known = Path(staging_dir), None if known_path is None else Path(known_path)
+    totals = _run_batches(batches, staging, known, max_document_bytes, max_in_flight, logger, fuse_stages)
+    tasks.stage_problems(staging, problems, len(batches))  # a number no batch uses
+    return {"files": [str(f) for f in files], "totals": dict(totals)}
+
+
 @flow(name="newsdesk-pipeline")
 def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None,
              build: bool = True, full_refresh: bool = False, max_in_flight: int | None = None,
-             fuse_stages: bool = False) -> dict:
+             task_runner: str = "thread", workers: int | None = None, dask_address: str | None = None) -> dict:
     """Run the whole pipeline on files/folders into a DuckDB warehouse and return the run summary.
 
-    `fuse_stages` runs a batch's four stage functions in one task call (`process-batch`), for process and
-    Dask task runners where moving frames between the flow and the workers after each stage costs more than
-    the stages themselves.
+    `task_runner` (thread, process or dask; see flows/runners.py) runs the batches; with a process pool or Dask
+    a batch's four stage functions run in one task call (`process-batch`), so frames never travel between the
+    flow and the workers after each stage.
     """
     settings = get_settings()
     path = str(Path(warehouse_path or settings.warehouse_path).resolve())
@@ -88,17 +106,16 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
     started, run_id, version = time.monotonic(), uuid.uuid4().hex, extractor_version()
     with warehouse.writer_lock(path, settings.lock_timeout_seconds):
         warehouse.start_run(path, run_id, str(flow_run.get_id() or ""), list(sources), code_version())
-        files, units, problems = tasks.discover(sources, size)
         staging = _fresh_staging_dir(Path(path), run_id)
         try:
             known = None if full_refresh else tasks.snapshot_known(path, staging, version)
-            batches = list(plan_batches(units, size))
-            totals = _run_batches(batches, staging, known, settings.max_document_bytes,
-                                  max_in_flight or settings.max_batches_in_flight, logger, fuse_stages)
-            tasks.stage_problems(staging, problems, len(batches))  # a number no batch uses
+            runner = make_task_runner(task_runner, workers, dask_address)
+            phase = extract_batches.with_options(task_runner=runner)(
+                list(sources), str(staging), None if known is None else str(known), size, settings.max_document_bytes,
+                max_in_flight or settings.max_batches_in_flight, fuse_stages=task_runner != "thread")
+            files, totals = phase["files"], Counter(phase["totals"])
             batches_done = time.monotonic()
-            counts = tasks.load_warehouse(path, staging, run_id, [str(f) for f in files] + list(map(str, sources)),
-                                          version)
+            counts = tasks.load_warehouse(path, staging, run_id, files + list(map(str, sources)), version)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         load_done = time.monotonic()

@@ -1,4 +1,8 @@
-"""Task runners for the pipeline's batch tasks: threads, a local process pool, or Dask; `auto` picks one."""
+"""Task runners for the pipeline's batch tasks: threads, a local process pool, or Dask; `auto` picks one.
+
+The runner belongs to the batch phase only (the `newsdesk-batches` subflow), so pool workers end before the
+load and the dbt build.
+"""
 
 from __future__ import annotations
 
@@ -73,11 +77,8 @@ def share_temporary_api() -> None:
     os.environ["PREFECT_API_URL"] = server.api_url
 
 
-def configured_pipeline(kind: str = "thread", workers: int | None = None, dask_address: str | None = None):
-    """The pipeline flow bound to the chosen task runner."""
-    from flows.pipeline import pipeline
-
+def runner_parameters(kind: str = "thread", workers: int | None = None, dask_address: str | None = None) -> dict:
+    """The pipeline's task-runner parameters for `kind`, after sharing the temporary API with future workers."""
     if kind in ("process", "dask"):
         share_temporary_api()
-
-    return pipeline.with_options(task_runner=make_task_runner(kind, workers, dask_address))
+    return {"task_runner": kind, "workers": workers, "dask_address": dask_address}
