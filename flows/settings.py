@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     max_document_bytes: int = 50_000_000  # larger files are quarantined, not read
     lock_timeout_seconds: float = 0.0  # how long a second run waits for the warehouse lock
     # DuckDB's memory cap for the pipeline's and dbt's connections (larger work spills to disk beside the file)
-    duckdb_memory_limit: str = "1GB"
+    duckdb_memory_limit: str = "768MB"
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ SPEECH_VERB_LEMMAS: frozenset[str] = frozenset(
     remark repeat reply report respond retort reiterate reveal scoff scold shout snap state
     stress suggest tease testify thunder tweet urge vow warn wonder yell
     accept liken compare accuse exhort bemoan hail reference rate deride brand decry rip lambaste
+    refer interject denounce elaborate defend echo bark boom fume vent tout laud chide thank interrupt
+    gush rail sneer rebuke grumble marvel
     """.split()
 )
 
@@ -21,7 +23,7 @@ IRREGULAR_SPEECH_FORMS: frozenset[str] = frozenset(
     """
     say says said saying tell tells told telling write writes wrote writing written
     speak speaks spoke speaking spoken sing sings sang singing sung read reads reading
-    put puts putting
+    put puts putting echoes
     """.split()
 )
 
@@ -115,6 +117,10 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Why: capitalized party plurals name an organisation, not an anonymous group ("Senate Democrats said", "House
+# Republicans argued"): they are kept as named speakers, unlike "analysts" or "officials".
+PARTY_PLURALS: frozenset[str] = frozenset({"Democrats", "Republicans"})
+
 # Why: singular descriptive heads ("the senator", "a spokesman") are nominal mentions: speaker NULL, mention kept.
 NOMINAL_NOUNS: frozenset[str] = frozenset(
     """
@@ -133,6 +139,16 @@ NOMINAL_NOUNS: frozenset[str] = frozenset(
 # "words": "his words, “…”" and "the words “…”" introduce speech (it is one of the SPEECH_NOUNS).
 SCARE_INTRODUCERS: frozenset[str] = frozenset(
     "so-called dubbed titled entitled named nicknamed branded term word phrase slogan motto banner headline hashtag label".split()
+)
+
+# Why: a name ending in one of these heads names an organisation or a place, which "he" or "she" never refers to
+# ("Islamic State", "the State Department", "the Capitol").
+NON_PERSON_HEADS: frozenset[str] = frozenset(
+    """
+    state states department capitol house senate congress court party committee council university college
+    school agency administration campaign foundation institute association union bank times post news journal
+    network company corporation group office ministry army police church city county street hall center centre
+    """.split()
 )
 
 # Why: first names with a conventional gender let "she added" skip a male speaker; unknown names fit either.

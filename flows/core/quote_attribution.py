@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import islice
 from typing import NamedTuple
 
-from flows.core.lexicon import CAPITALIZED_SPEECH_VERBS, GROUP_NOUNS, NOMINAL_NOUNS, SPEECH_NOUNS
+from flows.core.lexicon import (
+    CAPITALIZED_SPEECH_VERBS,
+    GROUP_NOUNS,
+    NOMINAL_NOUNS,
+    PARTY_PLURALS,
+    SPEECH_NOUNS,
+    TITLES,
+)
 from flows.core.quote_mentions import Mention, clean_name, mention_after, mention_before, tokens
 from flows.core.quote_patterns import (
     ACCORDING_RE,
@@ -14,6 +22,7 @@ from flows.core.quote_patterns import (
     FAST_TAG_RE,
     SENTENCE_END_RE,
     SPEECH_FORMS,
+    TOKEN_RE,
     TRANSCRIPT_LABEL_RE,
     VERB_RE,
 )
@@ -23,6 +32,7 @@ _POSSESSIVE_TOKEN_RE = re.compile(r"^(?:[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er)$")
 _POSSESSIVE_HINT_RE = re.compile(r"[’']s|[Hh](?:is|er)")  # every possessive token holds one of these
 _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")
 _DASH_RE = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*(?=[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)*[ \t\xa0]*(?:[,.]|$|\n))")
+_DASH_HINT_RE = re.compile(r"[―—–\n-]")  # a dash signature starts within three characters of the quote's end
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")  # words of four letters or more decide Title Case
 _NOTHING_RE = re.compile(r"[\s\"”’'»]*$")  # only spaces and closing marks up to the limit
 _WINDOW = 260  # characters of context read before a quote (and after it, for a later cue)
@@ -48,16 +58,21 @@ class Attribution(NamedTuple):
 class DocContext:
     """Per-document data the sieves share: paragraphs, sentence starts, top-level spans."""
 
-    def __init__(self, text: str, spans: list[RawSpan], blocks: list[int], top: list[bool]) -> None:
+    def __init__(
+        self, text: str, spans: list[RawSpan], blocks: list[int], top: list[bool], ends: list[int] | None = None
+    ) -> None:
         self.text = text
         self.spans = spans
         self.blocks = blocks
         self.top = top
         self.opens = [s.open_at for s in spans]
-        self.ends = [close_end(text, s) for s in spans]
+        self.ends = ends if ends is not None else [close_end(text, s) for s in spans]
+        self.end_of = dict(zip(self.opens, self.ends))  # opening-mark offset -> offset past the closing mark
         self._sentences: list[list[int] | None] = [None] * len(blocks)  # sentence starts per paragraph, lazily
+        self.block_ends = blocks[1:] + [len(text)]  # end offset of each paragraph
         self._title_case: bool | None = None
         self.has_according = "ccording to" in text  # one substring scan spares a regex search per quote
+        self.first_verb: dict[tuple[int, int], int] = {}  # window -> offset of its first VERB_RE hit, -1 for none
         self.subjects: dict[tuple[int, int], Mention | None] = {}  # memo of first_subject per (sentence start, end)
 
     def title_case_headline(self) -> bool:
@@ -74,7 +89,7 @@ class DocContext:
 
     def block_end(self, b: int) -> int:
         """End offset of paragraph b."""
-        return self.blocks[b + 1] if b + 1 < len(self.blocks) else len(self.text)
+        return self.block_ends[b]
 
     def sentence_starts(self, b: int) -> list[int]:
         """Sentence start offsets within paragraph b, from one regex scan of the paragraph (cached; paragraphs
@@ -83,21 +98,34 @@ class DocContext:
         if got is None:
             start = self.blocks[b]
             got = [start]
-            got.extend([m.end() for m in SENTENCE_END_RE.finditer(self.text, start, self.block_end(b))])
+            got.extend([m.end() for m in SENTENCE_END_RE.finditer(self.text, start, self.block_ends[b])])
             self._sentences[b] = got
         return got
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding pos."""
-        starts = self.sentence_starts(bisect_right(self.blocks, pos) - 1)
+        b = bisect_right(self.blocks, pos) - 1
+        starts = self._sentences[b] or self.sentence_starts(b)  # the cache read inline: this runs ~30k times per MB
         return starts[bisect_right(starts, pos) - 1]
+
+    def sentence_bounds(self, pos: int, last: int) -> tuple[int, int]:
+        """Start of the sentence holding pos and end of the sentence holding last (last >= pos), in one look-up
+        when both lie in one paragraph."""
+        b = bisect_right(self.blocks, pos) - 1
+        starts = self._sentences[b] or self.sentence_starts(b)
+        start = starts[bisect_right(starts, pos) - 1]
+        end = self.block_ends[b]
+        if last >= end:
+            return start, self.sentence_end(last)
+        k = bisect_right(starts, last)
+        return start, (starts[k] if k < len(starts) else end)
 
     def sentence_end(self, pos: int) -> int:
         """End of the sentence holding pos (next sentence start or paragraph end)."""
         b = bisect_right(self.blocks, pos) - 1
-        starts = self.sentence_starts(b)
+        starts = self._sentences[b] or self.sentence_starts(b)
         k = bisect_right(starts, pos)
-        return starts[k] if k < len(starts) else self.block_end(b)
+        return starts[k] if k < len(starts) else self.block_ends[b]
 
 
 def close_end(text: str, span: RawSpan) -> int:
@@ -109,16 +137,20 @@ def close_end(text: str, span: RawSpan) -> int:
 
 def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Mention | None, bool]:
     """Subject of the verb at token vi, reading an apposition between commas; returns (mention, appositive)."""
-    if vi - 1 >= lo and toks[vi - 1].group() == ",":
-        if toks[vi].group().endswith("ing"):
+    if vi - 1 >= lo and toks[vi - 1][0] == ",":
+        if toks[vi][0].endswith("ing"):
             return None, False  # ", saying," opens a participle phrase, not "Name, apposition, said"
-        commas = [c for c in range(lo, vi - 1) if toks[c].group() == ","]
+        commas = [c for c in range(lo, vi - 1) if toks[c][0] == ","]
         for c in reversed(commas[-3:]):  # nearest apposition first: "In posts Sunday, Mr. Frum, a writer, wrote"
             m = mention_before(toks[:c], lo)
-            nominal = c > lo and toks[c - 1].group().lower() in NOMINAL_NOUNS
-            if (nominal or m is None or m.kind != "name") and toks[vi - 2].group()[:1].isupper():
+            if m is not None and m.kind == "name" and _object_position(toks, m.start):
+                continue  # "Clinton, at a town hall in Columbus, Ohio, said": a place after a preposition
+            nominal = c > lo and toks[c - 1][0].lower() in NOMINAL_NOUNS
+            if (nominal or m is None or m.kind != "name") and toks[vi - 2][0][:1].isupper() and (
+                toks[c + 1][0].lower() not in _PREPOSITIONS  # "James, 22, of Flint, Mich., said": no inner name
+            ):
                 inner = mention_before(toks[: vi - 1], c + 1)  # "Google's chief executive, Laszlo Bock, told"
-                if inner is not None and inner.kind == "name":
+                if inner is not None and inner.kind == "name" and not _object_position(toks, inner.start):
                     return inner, True
             if m is not None and m.kind == "name":
                 return m, True
@@ -126,27 +158,28 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
     m = mention_before(toks[:vi], lo)
     if m is not None and m.kind == "name":
         k = _index_at(toks, m.start, lo)
-        if k - 2 >= lo and toks[k - 1].group() in ("of", "from") and toks[k - 2].group()[:1].isupper():
+        if k - 2 >= lo and toks[k - 1][0] in ("of", "from") and toks[k - 2][0][:1].isupper():
             owner = mention_before(toks[: k - 1], lo)  # "Mayor Tom Reyes of Springfield said": Reyes speaks
-            if owner is not None and owner.kind == "name":
-                return owner, False
+            if owner is not None and owner.kind == "name" and owner.name.lower() not in TITLES:
+                return owner, False  # (not "Secretary" of "Secretary of State John Kerry said")
     if m is not None and m.kind == "nominal":
         issuer = _issuer(toks, m.start, lo)  # "Marta Lindqvist issued a statement saying"
         if issuer is not None:
             return issuer, False
-    if m is None and vi - 1 > lo and toks[vi - 1].group() == "to":
+    if m is None and vi - 1 > lo and toks[vi - 1][0] == "to":
         for k in range(vi - 2, max(lo, vi - 6) - 1, -1):  # "Bryne went on to say", "was quick to add"
-            w = toks[k].group()
-            if k and toks[k - 1].group().lower() in _PREPOSITIONS:
+            w = toks[k][0]
+            if k and toks[k - 1][0].lower() in _PREPOSITIONS:
                 continue
-            if (w[:1].isupper() or w.lower() in ("he", "she", "they")) and _verb_like(toks[k + 1].group()):
+            if (w[:1].isupper() or w.lower() in ("he", "she", "they")) and _verb_like(toks[k + 1][0]):
                 return mention_before(toks[: k + 1], lo), False
     return m, False
 
 
 def _index_at(toks: list[re.Match[str]], start: int, lo: int) -> int:
-    """Index of the token starting at offset start (searched from the end, down to lo), -1 if none."""
-    return next((i for i in range(len(toks) - 1, lo - 1, -1) if toks[i].start() == start), -1)
+    """Index (from lo on) of the token starting at offset start, -1 if none (tokens are sorted by start)."""
+    i = bisect_left(toks, start, lo, key=re.Match.start)
+    return i if i < len(toks) and toks[i].start() == start else -1
 
 
 _ISSUING_VERBS = frozenset("issued released sent posted published put wrote tweeted emailed gave".split())
@@ -156,7 +189,7 @@ def _issuer(toks: list[re.Match[str]], start: int, lo: int) -> Mention | None:
     """The subject that issued a document noun ("Lindqvist released a statement saying"): a document does not
     speak."""
     k = _index_at(toks, start, lo)
-    if k - 1 <= lo or toks[k - 1].group() not in _ISSUING_VERBS:
+    if k - 1 <= lo or toks[k - 1][0] not in _ISSUING_VERBS:
         return None
     m = mention_before(toks[: k - 1], lo)
     return m if m is not None and m.kind in ("name", "pronoun") else None
@@ -168,9 +201,7 @@ _VERB_TOKENS = frozenset(
 )
 
 
-def _is_verb(tok: str) -> bool:
-    """True for an inflected speech verb token (precomputed case and period variants: no per-call lowering)."""
-    return tok in _VERB_TOKENS
+_ED = ("ed", "ed.")
 
 
 def _tag_verb(w: str) -> bool:
@@ -187,7 +218,7 @@ def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
         t = toks[k]
         if t.start() >= start:
             return True
-        w = t.group()
+        w = t[0]
         if not w[:1].isalpha() or w.endswith(".") or w.lower() in _TAG_BREAKERS or w in _VERB_TOKENS:
             return False  # "” Clinton campaign manager Robby Mook wrote" passes; "” But Trump said" does not
     return False
@@ -196,7 +227,7 @@ def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
 def _short_tag(toks: list[re.Match[str]], vi: int) -> bool:
     """After a quote that ends its sentence, accept only a short tag sentence ("” King said.")."""
     for k in range(vi, min(len(toks), vi + 8)):
-        if toks[k].group().endswith(".") and len(toks[k].group()) > 3:
+        if toks[k][0].endswith(".") and len(toks[k][0]) > 3:
             return True
     return False
 
@@ -222,7 +253,7 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
     """A speech tag right after the quote: "…,” said Bondarev / "…,” Putin said / "…,” the report stated."""
     text = ctx.text
     quote_end = text[span.end - 1] if span.end > span.start else ""
-    pos = close_end(text, span)
+    pos = ctx.end_of[span.open_at]
     if _NOTHING_RE.match(text, pos, limit):
         return None  # the quote ends its paragraph (or runs into the next quote)
     if quote_end not in ".…":
@@ -230,24 +261,27 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
         if fast is not None:
             return fast
     toks = tokens(text, pos, min(limit, pos + _TAG_WINDOW))
-    lo = 1 if toks and toks[0].group() in ",—–" else 0
+    lo = 1 if toks and toks[0][0] in ",—–" else 0
     tag_only = quote_end in ".…" and not lo
-    if len(toks) > lo and _tag_verb(toks[lo].group()):
-        verb = toks[lo].group().rstrip(".,")
+    if len(toks) > lo and _tag_verb(toks[lo][0]):
+        verb = toks[lo][0].rstrip(".,")
         m = mention_after(toks, lo + 1)
-        if m is not None and (m.kind == "name" or _is_verb(verb)) and (not tag_only or _short_tag(toks, lo)):
+        if m is not None and (m.kind == "name" or verb in _VERB_TOKENS) and (not tag_only or _short_tag(toks, lo)):
             return Attribution(m, verb, "verb_after")
-        if (lo or quote_end == ",") and verb.endswith("ing") and _is_verb(verb):
+        if (lo or quote_end == ",") and verb.endswith("ing") and verb in _VERB_TOKENS:
             sent_start = ctx.sentence_start(span.open_at)
             m = first_subject(ctx, tokens(text, sent_start, span.open_at))
             return Attribution(m, verb, "verb_after") if m is not None else None
     for vi in range(lo, min(len(toks), lo + 40)):
-        w = toks[vi].group()
-        if _is_verb(w) or (vi > lo and toks[vi - 1].group() != "," and _tag_verb(w)):
+        w = toks[vi][0]
+        # _tag_verb inlined (this loop runs over every token of the tag window), cheapest test first
+        if w in _VERB_TOKENS or (
+            w.endswith(_ED) and len(w) > 4 and w[0].islower() and vi > lo and toks[vi - 1][0] != ","
+        ):
             m, appos = _subject_of_verb(toks, vi, lo)
             if m is not None and _starts_tag(toks, lo, m.start) and (not tag_only or _short_tag(toks, vi)):
                 return Attribution(m, w.rstrip(".,"), "apposition" if appos else "verb_after")
-            if toks[vi - 1].group() != "," and _is_verb(w):
+            if toks[vi - 1][0] != "," and w in _VERB_TOKENS:
                 break
         if w in ";:“”\"«»(" or (w.endswith(".") and vi > lo and not w[:-1].isupper() and len(w) > 4):
             break
@@ -258,8 +292,10 @@ def first_subject(ctx: DocContext, toks: list[re.Match[str]]) -> Mention | None:
     """Subject of a clause, for participles like "saying": a name or he/she right before a finite verb, else the
     first name or subject pronoun, skipping names after prepositions and a leading subordinate clause."""
     k, n = 0, len(toks)
-    if n > 1 and toks[0].group().lower() in _SUBORDINATORS and not toks[1].group()[:1].isupper():
-        k = next((i + 1 for i in range(n) if toks[i].group() == ","), n)
+    if n > 1 and toks[0][0].lower() in _SUBORDINATORS and not toks[1][0][:1].isupper():
+        # the clause ends at its comma; with none (the comma can sit inside a closing quote: "After saying it was
+        # “fine,” she left") the subject is looked for from the start
+        k = next((i + 1 for i in range(n) if toks[i][0] == ","), 0)
     return _subject_before_verb(ctx, toks, k) or _first_mention(ctx, toks, k)
 
 
@@ -270,7 +306,7 @@ def _verb_like(w: str) -> bool:
 
 def _subject_before_verb(ctx: DocContext, toks: list[re.Match[str]], k: int) -> Mention | None:
     """The first name run or he/she directly followed by a finite verb."""
-    ws = [t.group() for t in toks]
+    ws = [t[0] for t in toks]
     n = len(ws)
     while k < n:
         w = ws[k]
@@ -285,7 +321,9 @@ def _subject_before_verb(ctx: DocContext, toks: list[re.Match[str]], k: int) -> 
             v = j + 1  # "Reyes of Springfield said": the place belongs to the name before the verb
             while v < n and ws[v][:1].isupper():
                 v += 1
-        if v < n and _verb_like(ws[v]) and not (k and ws[k - 1].lower() in _NOT_SUBJECT_AFTER):
+        if v < n and _verb_like(ws[v]) and not (k and ws[k - 1].lower() in _NOT_SUBJECT_AFTER) and not (
+            ws[k].lower() in _PREPOSITIONS  # "With Democratic leaders worried": a sentence-initial prepositional phrase
+        ):
             if j == k + 1 and w in ("he", "she", "He", "She"):
                 return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
             if w[:1].isupper():
@@ -300,19 +338,19 @@ def _first_mention(ctx: DocContext, toks: list[re.Match[str]], k: int) -> Mentio
     """The first name or subject pronoun of a clause, skipping names after prepositions."""
     n = len(toks)
     while k < n:
-        w = toks[k].group()
+        w = toks[k][0]
         low = w.lower()
         if low in ("he", "she"):
             return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
-        if low in GROUP_NOUNS and k < 3:
+        if low in GROUP_NOUNS and k < 3 and w not in PARTY_PLURALS:
             return Mention(toks[0].start(), toks[k].end(), "group", None)
         if not w[:1].isupper():
             k += 1
             continue
         j = k + 1
-        while j < n and toks[j].group()[:1].isupper():
+        while j < n and toks[j][0][:1].isupper():
             j += 1
-        if not (k and toks[k - 1].group().lower() in _PREPOSITIONS):
+        if not (k and toks[k - 1][0].lower() in _PREPOSITIONS) and low not in _PREPOSITIONS:
             m = mention_before(toks[:j], k)
             if m is not None and m.kind == "name" and (j - k > 1 or k > 0 or _named_subject(ctx.text, toks, j, w)):
                 return m
@@ -323,7 +361,7 @@ def _first_mention(ctx: DocContext, toks: list[re.Match[str]], k: int) -> Mentio
 def _named_subject(text: str, toks: list[re.Match[str]], j: int, word: str) -> bool:
     """A lone sentence-initial capital is a name if a speech verb follows ("Putin stated") or it recurs mid-sentence
     (any verb is not enough: "Pressure is building", "Talk compared to")."""
-    nxt = toks[j].group() if j < len(toks) else ""
+    nxt = toks[j][0] if j < len(toks) else ""
     if nxt in _VERB_TOKENS and nxt[:1].islower():
         return True
     return _seen_inside(text, word)
@@ -348,17 +386,31 @@ def _seen_inside(text: str, word: str) -> bool:
 def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
     """A speech verb before the quote in its sentence: "Putin stated, “…”", "Filippenko, an analyst, noted: “…”"."""
     lo = max(seg_start, span.open_at - _WINDOW)
-    if VERB_RE.search(ctx.text, lo, span.open_at) is None:
+    hit = VERB_RE.search(ctx.text, lo, span.open_at)
+    ctx.first_verb[(lo, span.open_at)] = hit.start() if hit is not None else -1
+    if hit is None:
         if _GENERIC_ED_RE.search(ctx.text, lo, span.open_at) is None:
             return None
         return _generic_before(tokens(ctx.text, lo, span.open_at))
     toks = tokens(ctx.text, lo, span.open_at)
     fallback: re.Match[str] | None = None
     subordinate: Attribution | None = None
-    for vi in [k for k, t in enumerate(toks) if t.group() in _VERB_TOKENS]:
+    for vi in [k for k, t in enumerate(toks) if t[0] in _VERB_TOKENS]:
         t = toks[vi]
-        w = t.group()
+        w = t[0]
+        if _noun_use(toks, vi):
+            continue  # "In a Facebook post, Beck wrote": "post" is a noun here, Facebook does not speak
         m, appos = _subject_of_verb(toks, vi, 0)
+        if (
+            m is not None
+            and not appos
+            and (m.kind == "nominal" or not w.endswith("ing"))
+            and (m.kind != "name" or m.end <= toks[vi - 1].start())  # not "Share via Trump stated" (a joined line)
+            and _object_position(toks, m.start)
+        ):
+            # "In New York … declared": a name after a preposition is not the verb's subject; a gerund's is ("with
+            # Trump saying", "with both leaders mentioning"), but not a document's ("In a statement announcing")
+            m = None
         if m is not None:
             got = Attribution(m, w.rstrip("."), "apposition" if appos else "verb_before")
             if not appos and _in_subordinate_clause(toks, m.start):
@@ -368,11 +420,12 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
             return got
         if subordinate is not None:
             continue
-        if vi == 0 or toks[vi - 1].group() in ",;—–":
-            m = mention_after(toks, vi + 1)  # "Said Dorothy Poynter, who grew up with Ali, “…”"
+        if (vi == 0 or toks[vi - 1][0] in ",;—–") and w.lower() not in _TELL_FORMS:
+            # "Said Dorothy Poynter, who grew up with Ali, “…”" (but not ", telling Reuters, “…”")
+            m = mention_after(toks, vi + 1)
             if m is not None and m.kind == "name":
                 return Attribution(m, w.rstrip("."), "verb_before")
-        lead = toks[vi - 1].group().lower() if vi else ","
+        lead = toks[vi - 1][0].lower() if vi else ","
         if fallback is None or (w.endswith("ing") and lead in _PARTICIPLE_LEAD):
             fallback = t
     if subordinate is not None:
@@ -380,6 +433,48 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
     if fallback is None:
         return _generic_before(toks)
     return None
+
+
+_TELL_FORMS = frozenset("tell tells told telling".split())  # the name after "told" is the hearer, not the speaker
+_NOUN_DETERMINERS = frozenset("a an his her their its our my your another every each".split())
+_NOUN_FORMS = frozenset(  # speech verbs that double as nouns ("a Twitter post", "his Fox News interview comments")
+    "post posts tweet tweets comment comments report reports call calls claim claims note notes statement answer "
+    "answers reply replies remark remarks warning quip quips joke jokes vow vows pledge pledges promise promises "
+    "plea pleas blast blasts rip rips".split()
+)
+
+
+def _noun_use(toks: list[re.Match[str]], vi: int) -> bool:
+    """A speech verb used as a noun: after a possessive ("Trump’s claim that") or after capitalized modifiers that
+    follow a determiner or preposition ("a Facebook post", "a series of Twitter posts")."""
+    w = toks[vi][0]
+    if w not in _NOUN_FORMS or vi == 0:
+        return False
+    prev = toks[vi - 1][0]
+    if prev.endswith(("’s", "'s")) or prev.lower() in _NOUN_DETERMINERS:
+        return True
+    k = vi - 1
+    while k >= 0 and toks[k][0][:1].isupper():
+        k -= 1
+    if k == vi - 1 or k < 0:
+        return False
+    before = toks[k][0].lower()
+    return before in _NOUN_DETERMINERS or before in _PREPOSITIONS
+
+
+def _object_position(toks: list[re.Match[str]], start: int) -> bool:
+    """True when the mention starting at offset start follows a preposition ("in New York", "on the Mall")."""
+    k = _index_at(toks, start, 0)
+    if k > 1 and toks[k - 1][0].lower() in _ARTICLES:
+        k -= 1
+    if k > 1 and toks[k - 1][0] == "of" and toks[k - 2][0][:1].isupper():
+        return False  # "Speaker of the House Paul Ryan", "Secretary of State John Kerry": "of" inside a title
+    if k <= 0 or toks[k - 1][0].lower() not in _PREPOSITIONS:
+        return False
+    return "\n" not in toks[k].string[toks[k - 1].end() : toks[k].start()]  # a line break ends the phrase
+
+
+_ARTICLES = frozenset("the a an".split())
 
 
 _CLAUSE_OPENERS = frozenset(
@@ -390,13 +485,15 @@ _CLAUSE_OPENERS = frozenset(
 def _in_subordinate_clause(toks: list[re.Match[str]], start: int) -> bool:
     """True when the subject at offset start sits in a subordinate clause ("When Ortega spoke", "how the
     council votes"), i.e. a subordinator comes between the last comma (or the window start) and the subject."""
+    after = start
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         if t.start() >= start:
             continue
-        w = t.group()
-        if w in ",;:—–“”\"«»()":
+        w = t[0]
+        if w in ",;:—–“”\"«»()" or "―" in t.string[t.end() : after]:  # the horizontal bar is no token
             return False
+        after = t.start()
         if w.lower() in _CLAUSE_OPENERS:
             return True
     return False
@@ -405,18 +502,23 @@ def _in_subordinate_clause(toks: list[re.Match[str]], start: int) -> bool:
 def sieve_participle(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
     """A speech verb before the quote without its own subject ("…, saying, “…”"): the clause subject speaks."""
     lo = max(seg_start, span.open_at - _WINDOW)
+    first = ctx.first_verb.get((lo, span.open_at), lo)  # where sieve_before saw the window's first verb, if it looked
+    if first < 0:
+        return None
     fallback: re.Match[str] | None = None
     led = False
-    for v in VERB_RE.finditer(ctx.text, lo, span.open_at):
+    for v in VERB_RE.finditer(ctx.text, first, span.open_at):
         lead = ctx.text[max(lo, v.start() - 6) : v.start()].split()
         lead_word = lead[-1].lower() if lead else ","
+        if v[0] in _NOUN_FORMS and (lead_word.endswith(("’s", "'s")) or lead_word in _NOUN_DETERMINERS):
+            continue  # "Trump’s claim that", "his remarks": a noun, which the possessive sieve reads
         is_led = lead_word in _PARTICIPLE_LEAD or lead_word.endswith(",")  # ", saying", "and joked"
-        if fallback is None or (is_led and (not led or v.group().endswith("ing"))):
+        if fallback is None or (is_led and (not led or v[0].endswith("ing"))):
             fallback, led = v, led or is_led
     if fallback is None:
         return None
     m = first_subject(ctx, outside_tokens(ctx, sent_start, fallback.start()))
-    return Attribution(m, fallback.group(), "verb_before") if m is not None else None
+    return Attribution(m, fallback[0], "verb_before") if m is not None else None
 
 
 _GENERIC_ED_RE = re.compile(r"[a-z]{3,}ed\b(?=[ \t]*[,:]|[ \t]+that\b)")
@@ -425,10 +527,10 @@ _GENERIC_ED_RE = re.compile(r"[a-z]{3,}ed\b(?=[ \t]*[,:]|[ \t]+that\b)")
 def _generic_before(toks: list[re.Match[str]]) -> Attribution | None:
     """A past-tense verb after a named subject, before ":" / "," or "that": "Hannity interjected: “…”"."""
     for vi in range(len(toks) - 1, 0, -1):
-        w = toks[vi].group()
+        w = toks[vi][0]
         if not (w[:1].islower() and len(w) > 4 and w.endswith("ed")):
             continue
-        nxt = toks[vi + 1].group() if vi + 1 < len(toks) else ","
+        nxt = toks[vi + 1][0] if vi + 1 < len(toks) else ","
         if nxt in (",", ":", "that"):
             m = mention_before(toks[:vi])
             if m is not None and m.kind in ("name", "pronoun"):
@@ -438,8 +540,8 @@ def _generic_before(toks: list[re.Match[str]]) -> Attribution | None:
 
 def sieve_according(ctx: DocContext, sent_start: int, sent_end: int) -> Attribution | None:
     """"according to X" anywhere in the quote's sentence."""
-    if not ctx.has_according:
-        return None
+    if not ctx.has_according or ctx.text.find("ccording to", sent_start, sent_end) < 0:
+        return None  # a substring scan is far cheaper than the regex search it spares
     m = ACCORDING_RE.search(ctx.text, sent_start, sent_end)
     if m is None:
         return None
@@ -458,7 +560,7 @@ def sieve_colon(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution 
             return None
         toks = tokens(ctx.text, max(sent_start, colon - 80), colon)
     who = mention_before(toks)
-    if who is None and toks and toks[-1].group().lower() in SPEECH_NOUNS:
+    if who is None and toks and toks[-1][0].lower() in SPEECH_NOUNS:
         who = first_subject(ctx, outside_tokens(ctx, sent_start, colon))  # "Obama is rolling out a message: “…”"
     if who is None or who.kind != "name":
         return None
@@ -467,9 +569,8 @@ def sieve_colon(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution 
 
 def sieve_dash(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
     """A dash signature after the quote: "“…” ― Sonya Herridge"."""
-    pos = close_end(ctx.text, span)
-    head = ctx.text[pos : pos + 3]
-    if not any(c in head for c in "―—–-\n"):
+    pos = ctx.end_of[span.open_at]
+    if _DASH_HINT_RE.search(ctx.text, pos, pos + 3) is None:
         return None
     m = _DASH_RE.match(ctx.text, pos, limit)
     if m is None:
@@ -507,11 +608,11 @@ def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribut
         return None  # no token of the window can be a possessive: spare the tokenizing
     toks = tokens(ctx.text, lo, span.open_at)
     for k in range(len(toks) - 1, -1, -1):
-        w = toks[k].group()
+        w = toks[k][0]
         if not _POSSESSIVE_TOKEN_RE.match(w):
             continue
         near_end = len(toks) - k <= 3
-        has_noun = any(t.group().lower() in SPEECH_NOUNS for t in toks[k + 1 : k + 5])
+        has_noun = any(t[0].lower() in SPEECH_NOUNS for t in toks[k + 1 : k + 5])
         if not (near_end or has_noun):
             return None
         if w.lower() in ("his", "her"):
@@ -523,23 +624,24 @@ def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribut
 
 def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | None:
     """A subject and speech verb later in the same sentence ("«…» of consensus, Trump stated")."""
-    pos = close_end(ctx.text, span)
+    pos = ctx.end_of[span.open_at]
     if pos >= sent_end:
         return None
     toks = outside_tokens(ctx, pos, min(sent_end, pos + _WINDOW))
     for vi, t in enumerate(toks):
-        w = t.group()
-        if _is_verb(w):
+        w = t[0]
+        if w in _VERB_TOKENS:
             m, _ = _subject_of_verb(toks, vi, 0)
-            if m is None and vi and toks[vi - 1].group() == ",":
+            if m is None and vi and toks[vi - 1][0] == ",":
                 m = mention_after(toks, vi + 1)
             if m is not None:
                 return Attribution(m, w.rstrip("."), "verb_later")
     return None
 
 
-def outside_tokens(ctx: DocContext, start: int, end: int) -> list[re.Match[str]]:
-    """Tokens of text[start:end] that lie outside every quote (marks included)."""
+def outside_tokens(ctx: DocContext, start: int, end: int, cap: int = 0) -> list[re.Match[str]]:
+    """Tokens of text[start:end] that lie outside every quote (marks included); only the first `cap` if given
+    (the rest of the window is then never tokenized)."""
     out: list[re.Match[str]] = []
     k = max(0, bisect_right(ctx.opens, start) - 1)
     pos = start
@@ -550,7 +652,12 @@ def outside_tokens(ctx: DocContext, start: int, end: int) -> list[re.Match[str]]
             pos = ctx.ends[k]
             continue
         stop = min(end, ctx.spans[k].open_at) if k < len(ctx.spans) else end
-        out.extend(tokens(ctx.text, pos, stop))
+        if not cap:
+            out.extend(tokens(ctx.text, pos, stop))
+        else:
+            out.extend(islice(TOKEN_RE.finditer(ctx.text, pos, stop), cap - len(out)))
+            if len(out) >= cap:
+                break
         pos = stop
     return out
 

@@ -49,9 +49,15 @@ def _last_word(text: str) -> str:
     return m.group(1)[::-1] if m else ""
 
 
+_INTRODUCER_ENDINGS = tuple(SCARE_INTRODUCERS)
+
+
 def introduced_as_term(prefix: str) -> bool:
     """True when the word before the quote introduces a term ("so-called", "dubbed", "the phrase")."""
-    return _last_word(prefix[-24:]).lower() in SCARE_INTRODUCERS
+    tail = prefix[-24:]
+    if not tail.rstrip(" \t\xa0\n").lower().endswith(_INTRODUCER_ENDINGS):
+        return False  # cheap necessary condition: most prefixes end with no introducer at all
+    return _last_word(tail).lower() in SCARE_INTRODUCERS
 
 
 def form_kind(quote: str, prefix: str) -> str:

@@ -13,6 +13,7 @@ from flows.core.lexicon import (
     GROUP_NOUNS,
     NAME_PARTICLES,
     NOMINAL_NOUNS,
+    PARTY_PLURALS,
     PRONOUN_GENDER,
     TITLES,
     UNRESOLVABLE_PRONOUNS,
@@ -42,15 +43,10 @@ class Mention(NamedTuple):
 
 def _end(tok: re.Match[str]) -> int:
     """End offset of a token without a sentence-final period ("Markov." -> "Markov")."""
-    w = tok.group()
-    if w.endswith(".") and _low(w) not in _ABBREV and not (len(w) == 2 and w[0].isupper()) and "." not in w[:-1]:
+    w = tok[0]
+    if w.endswith(".") and w.lower() not in _ABBREV and not (len(w) == 2 and w[0].isupper()) and "." not in w[:-1]:
         return tok.end() - 1
     return tok.end()
-
-
-def _low(tok: str) -> str:
-    """Lower-case a token for lexicon look-ups."""
-    return tok.lower()
 
 
 def _is_cap(tok: str) -> bool:
@@ -81,9 +77,9 @@ def _clean_name(words: tuple[str, ...]) -> str | None:
         i += 1
     rest = words[i:]
     if rest:
-        rest[-1] = _POSSESSIVE_END.sub("", rest[-1]).rstrip(".") if _low(rest[-1]) not in _ABBREV else rest[-1]
-    honorific = i > 0 and _low(words[i - 1]).rstrip(".") in _HONORIFICS
-    if len(rest) == 1 and not honorific and (_low(rest[0]).rstrip(".") in TITLES or _low(rest[0]) in DEMONYMS):
+        rest[-1] = _POSSESSIVE_END.sub("", rest[-1]).rstrip(".") if rest[-1].lower() not in _ABBREV else rest[-1]
+    honorific = i > 0 and words[i - 1].lower().rstrip(".") in _HONORIFICS
+    if len(rest) == 1 and not honorific and (rest[0].lower().rstrip(".") in TITLES or rest[0].lower() in DEMONYMS):
         return None
     if len(rest) > 1 and all(w.isupper() for w in rest):
         return None  # an all-caps run is a shouted headline, not a name
@@ -92,17 +88,21 @@ def _clean_name(words: tuple[str, ...]) -> str | None:
     return " ".join(rest)
 
 
+_FINDITER = TOKEN_RE.finditer
+
+
 def tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Word and punctuation tokens of text[start:end]."""
-    return list(TOKEN_RE.finditer(text, start, end))
+    """Word and punctuation tokens of text[start:end], as re.Match objects: tok[0] is the token's text (the item
+    look-up is ~20% cheaper than tok.group(), and these functions read token texts hundreds of thousands of times)."""
+    return list(_FINDITER(text, start, end))
 
 
 def _name_run_left(toks: list[re.Match[str]], i: int) -> int:
     """Index of the first token of the capitalized run ending at token i."""
     j = i
     while j - 1 >= 0:
-        w = toks[j - 1].group()
-        if _is_cap(w) or (_low(w) in NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2].group())):
+        w = toks[j - 1][0]
+        if _is_cap(w) or (w.lower() in NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2][0])):
             j -= 1
         else:
             break
@@ -111,13 +111,13 @@ def _name_run_left(toks: list[re.Match[str]], i: int) -> int:
 
 def _nominal(toks: list[re.Match[str]], lo: int, i: int) -> Mention:
     """A group or nominal mention ending at token i, with up to three descriptors before it."""
-    head = _low(toks[i].group())
+    head = toks[i][0].lower()
     j = i
-    while j - 1 >= lo and i - j < 3 and toks[j - 1].group()[:1].isalpha() and _low(toks[j - 1].group()) not in MODIFIER_SET:
+    while j - 1 >= lo and i - j < 3 and toks[j - 1][0][:1].isalpha() and toks[j - 1][0].lower() not in MODIFIER_SET:
         j -= 1
-        if _low(toks[j].group()) in _DETS:
+        if toks[j][0].lower() in _DETS:
             break
-    caps = [t.group() for t in toks[j:i] if _is_cap(t.group())]
+    caps = [t[0] for t in toks[j:i] if _is_cap(t[0])]
     kind = "group" if head in GROUP_NOUNS else "nominal"
     name = clean_name(caps) if caps and kind == "nominal" and head not in TITLES else None
     return Mention(toks[j].start(), toks[i].end(), "name" if name else kind, name)
@@ -126,33 +126,36 @@ def _nominal(toks: list[re.Match[str]], lo: int, i: int) -> Mention:
 def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = False) -> Mention | None:
     """Parse the subject that ends at the last token (the word right before a speech verb)."""
     i = len(toks) - 1
-    while i >= lo and (_low(toks[i].group()) in MODIFIER_SET or _is_adverb(toks[i].group())):
+    while i >= lo:
+        w = toks[i][0]  # skip modifiers and lower-case -ly adverbs between the subject and its verb
+        if not (w.lower() in MODIFIER_SET or (len(w) > 4 and w.endswith("ly") and w.islower())):
+            break
         i -= 1
-    if i >= lo and toks[i].group() == ")":
-        while i >= lo and toks[i].group() != "(":
+    if i >= lo and toks[i][0] == ")":
+        while i >= lo and toks[i][0] != "(":
             i -= 1
         i -= 1
     if i < lo:
         return None
-    w = toks[i].group()
-    lw = _low(w)
+    w = toks[i][0]
+    lw = w.lower()
     if lw in _SUBJECT_PRONOUNS:
         return Mention(toks[i].start(), toks[i].end(), "pronoun", None)
     if w.endswith(("s’", "s'")):
         return None  # "Sanders’ comments": a plural possessive owns, it does not speak
-    if _is_cap(w) and lw in GROUP_NOUNS and (i == lo or not _is_cap(toks[i - 1].group())):
+    if _is_cap(w) and lw in GROUP_NOUNS and w not in PARTY_PLURALS and (i == lo or not _is_cap(toks[i - 1][0])):
         return Mention(toks[i].start(), toks[i].end(), "group", None)  # "Pollsters agree", "Democrats said"
     if _is_cap(w) and (possessive or not _POSSESSIVE_END.search(w)):
         j = max(_name_run_left(toks, i), lo)
-        name = clean_name([t.group() for t in toks[j : i + 1]])
-        if name is None and j == i and lw in TITLES and (i == lo or _low(toks[i - 1].group()) not in _DETS):
+        name = clean_name([t[0] for t in toks[j : i + 1]])
+        if name is None and j == i and lw in TITLES and (i == lo or toks[i - 1][0].lower() not in _DETS):
             name = w  # "King says" is a surname; "the President said" is not
         if name:
             return Mention(toks[j].start(), _end(toks[i]) - (2 if possessive and _POSSESSIVE_END.search(w) else 0), "name", name)
         return _nominal(toks, lo, i) if lw.rstrip(".") in NOMINAL_NOUNS else None
     if lw in GROUP_NOUNS or lw in NOMINAL_NOUNS:
         return _nominal(toks, lo, i)
-    if lw == "who" and i - 1 > lo and toks[i - 1].group() == ",":
+    if lw == "who" and i - 1 > lo and toks[i - 1][0] == ",":
         return mention_before(toks[: i - 1], lo)  # "Donald Trump Jr., who suggested …"
     return None
 
@@ -161,43 +164,38 @@ def mention_after(toks: list[re.Match[str]], lo: int = 0) -> Mention | None:
     """Parse the subject that follows a speech verb ("said former diplomat Boris Bondarev, who ...")."""
     words: list[re.Match[str]] = []
     for t in toks[lo : lo + 9]:
-        w = t.group()
-        if not w[:1].isalnum() or (_low(w) in _RIGHT_STOPS and (words or _low(w) not in _DETS)):
+        w = t[0]
+        if not w[:1].isalnum() or (w.lower() in _RIGHT_STOPS and (words or w.lower() not in _DETS)):
             break
         words.append(t)
-        if w.endswith(".") and _low(w) not in _ABBREV and not (len(w) == 2 and w[0].isupper()):
+        if w.endswith(".") and w.lower() not in _ABBREV and not (len(w) == 2 and w[0].isupper()):
             break
     if not words:
         return None
-    first = _low(words[0].group())
+    first = words[0][0].lower()
     if first in _SUBJECT_PRONOUNS:
         return Mention(words[0].start(), words[0].end(), "pronoun", None)
     for k, t in enumerate(words):
-        if k and _low(t.group()) == "of":
-            head = [w.group() for w in words[:k] if _is_cap(w.group())]
-            if head and clean_name(head) and _is_cap(words[k - 1].group()):
+        if k and t[0].lower() == "of":
+            head = [w[0] for w in words[:k] if _is_cap(w[0])]
+            if head and clean_name(head) and _is_cap(words[k - 1][0]):
                 words = words[:k]
                 break
-    caps = [k for k, t in enumerate(words) if _is_cap(t.group())]
+    caps = [k for k, t in enumerate(words) if _is_cap(t[0])]
     if caps:
         k = caps[-1]
         j = _name_run_left(words, k)
-        if _POSSESSIVE_END.search(words[k].group()):
+        if _POSSESSIVE_END.search(words[k][0]):
             return None  # "elicited Putin's playful ..." names an owner, not a speaker
-        name = clean_name([t.group() for t in words[j : k + 1]])
+        name = clean_name([t[0] for t in words[j : k + 1]])
         if name:
             return Mention(words[0].start(), _end(words[k]), "name", name)
     for k in range(len(words) - 1, -1, -1):
-        lw = _low(words[k].group()).rstrip(".")
+        lw = words[k][0].lower().rstrip(".")
         if lw in GROUP_NOUNS or lw in NOMINAL_NOUNS:
             kind = "group" if lw in GROUP_NOUNS else "nominal"
             return Mention(words[0].start(), _end(words[k]), kind, None)
     return None
-
-
-def _is_adverb(tok: str) -> bool:
-    """Lower-case -ly words between a subject and its verb ("he candidly admitted")."""
-    return len(tok) > 4 and tok.endswith("ly") and tok.islower()
 
 
 def pronoun_gender(surface: str) -> str | None:

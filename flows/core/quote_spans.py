@@ -9,12 +9,17 @@ from typing import NamedTuple
 # the regex engine on its fast path (a leading alternation or lookbehind is three times slower); the lookarounds
 # after it run only on hits and drop, in C, the two commonest hits that are never marks: an apostrophe between two
 # letters or digits (don't, Putin’s) and the second newline of a paragraph break. The few decisions that need more
-# context (doubled '' marks, feet and inches) are made per hit.
+# context (doubled '' marks, feet and inches) are made per hit. A newline hit also takes the blanks after it, which
+# is all a paragraph-break decision needs.
 _TOKEN_RE = re.compile(
     r"[\n“”„‟«»\"'‘’‚‛‹›`]"
-    r"(?:(?<=[“”„‟«»\"`])|(?<=\n)(?<!\n\n)|(?<=['‘’‚‛‹›])(?:(?<![^\W_].)|(?![^\W_])))"
+    r"(?:(?<=[“”„‟«»\"`])|(?<=\n)(?<!\n\n)[ \t\xa0\r\n]*|(?<=['‘’‚‛‹›])(?:(?<![^\W_].)|(?![^\W_])))"
 )
-_SPACE_RUN_RE = re.compile(r"[ \t\xa0\r\n]*")
+# The same scan for a pure-ASCII text: its marks are only \n " ' `, and a class of ASCII characters compiles to a
+# bitmap, cheaper per character than the mixed class above.
+_ASCII_TOKEN_RE = re.compile(
+    r"[\n\"'`]" r"(?:(?<=[\"`])|(?<=\n)(?<!\n\n)[ \t\xa0\r\n]*|(?<=['])(?:(?<![^\W_].)|(?![^\W_])))"
+)
 _FEET_INCH_RE = re.compile(r"\d['’′]\d{1,2}$")
 _SINGLE_MARKS = frozenset("'‘’‚‛‹›")
 _DOUBLE_MARKS = frozenset(["“", "”", "„", "‟", "«", "»", '"', "''", "``"])
@@ -39,25 +44,6 @@ class RawSpan(NamedTuple):
     open_at: int  # offset of the opening mark
     close_at: int  # offset of the closing mark, -1 when unclosed at a paragraph end
     method: str
-
-
-def _role(text: str, i: int, j: int, mark: str, has_open: bool) -> str:
-    """Classify one mark as "open", "close" or "skip" from its neighbours, glyph as tie-break."""
-    prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[j] if j < len(text) else "\n"
-    can_open = prev in _OPEN_PREV and nxt not in _SPACE
-    can_close = i > 0 and (prev not in _SPACE or text[i - 2 : i - 1] in _INNER_CLOSERS) and nxt in _CLOSE_NEXT
-    if can_open and not can_close:
-        return "open"
-    if can_close and not can_open:
-        return "close"
-    if mark in _OPEN_GLYPHS:
-        return "open"
-    if mark in _CLOSE_GLYPHS:
-        return "close"
-    if can_open:  # straight mark touching marks on both sides
-        return "close" if has_open else "open"
-    return "skip"
 
 
 def _method(open_mark: str, close_mark: str) -> str:
@@ -115,23 +101,38 @@ class _Scanner:
             self.spans.append(RawSpan(start, end, opened[0], close_at if close_end else -1, method))
 
     def mark(self, i: int, j: int, mark: str) -> None:
-        """Push or pop one quote mark."""
+        """Push or pop one quote mark: open or close by its neighbours (a mark after a space or an opening bracket
+        opens, one before a space or punctuation closes), the glyph breaking ties; inlined, it runs for every mark."""
+        text = self.text
         stack = self.double if mark in _DOUBLE_MARKS else self.single
-        role = _role(self.text, i, j, mark, bool(stack))
-        if role == "open":
-            if stack is self.single and _DECADE_RE.match(self.text, j):
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[j] if j < len(text) else "\n"
+        can_open = prev in _OPEN_PREV and nxt not in _SPACE
+        can_close = i > 0 and (prev not in _SPACE or text[i - 2 : i - 1] in _INNER_CLOSERS) and nxt in _CLOSE_NEXT
+        if can_open != can_close:
+            opens = can_open
+        elif mark in _OPEN_GLYPHS:
+            opens = True
+        elif mark in _CLOSE_GLYPHS:
+            opens = False
+        elif can_open:  # straight mark touching marks on both sides
+            opens = not stack
+        else:
+            return  # skip
+        if opens:
+            if stack is self.single and _DECADE_RE.match(text, j):
                 return  # ’90s, ’16: elided digits, not a quote
             stack.append((i, j, mark))
-        elif role == "close" and stack:
+        elif stack:
             opened = stack.pop()
             self.emit(opened, i, j, _method(opened[2], mark))
 
     def paragraph_end(self, end: int, next_start: int) -> None:
         """Close the paragraph: keep a multi-paragraph quote, drop unbalanced marks."""
         text = self.text
-        continues = next_start < len(text) and _LINE_OPENER_RE.match(text, next_start) is not None
         chained = False
-        if self.double:
+        if self.double:  # most paragraphs end with no quote open: nothing to look at
+            continues = next_start < len(text) and _LINE_OPENER_RE.match(text, next_start) is not None
             opened = self.double[0]
             lead = text[self.blocks[-1] : opened[0]].rstrip()
             at_start = not lead
@@ -139,8 +140,10 @@ class _Scanner:
                 self.emit(opened, end, 0, "open:paragraph")
                 chained = continues
         self.chain = chained
-        self.double.clear()
-        self.single.clear()
+        if self.double:
+            self.double.clear()
+        if self.single:
+            self.single.clear()
         if next_start < len(text):
             self.blocks.append(next_start)
 
@@ -156,16 +159,19 @@ def find_spans(text: str) -> tuple[list[RawSpan], list[int]]:
     """Pair quote marks in `text`; return spans sorted by start and the start offsets of paragraphs."""
     sc = _Scanner(text)
     line_start, skip_to, n = 0, -1, len(text)
-    for m in _TOKEN_RE.finditer(text):
+    for m in (_ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE).finditer(text):
         i = m.start()
         if i < skip_to:
             continue
-        tok = m.group()
-        if tok == "\n":
-            j = _SPACE_RUN_RE.match(text, i).end()
-            if text.count("\n", i, j) > 1:
-                sc.paragraph_end(i, j)
-                skip_to, line_start = j, j
+        tok = m[0]
+        if tok[0] == "\n":  # a newline hit carries the blank run after it
+            j = m.end()
+            if j - i > 1 and "\n" in tok[1:]:
+                if sc.double or sc.single or sc.chain or j >= n:
+                    sc.paragraph_end(i, j)
+                else:  # the common case, inlined: no quote open, nothing chained, another paragraph follows
+                    sc.blocks.append(j)
+                line_start = j
                 continue
             if _is_hard_newline(text, i, i + 1, line_start):
                 sc.paragraph_end(i, i + 1)

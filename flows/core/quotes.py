@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from flows.core import quote_attribution as sv
 from flows.core.quote_attribution import Attribution, DocContext, close_end
 from flows.core.quote_kind import SHORT_WORDS, classify, demote_unattributed, settle_title, words
-from flows.core.quote_mentions import Mention, is_unresolvable, pronoun_gender
-from flows.core.quote_names import full_names, name_gender, pick_antecedent
+from flows.core.quote_mentions import Mention, is_unresolvable, mention_before, pronoun_gender
+from flows.core.quote_names import full_names, is_person, name_gender, pick_antecedent
 from flows.core.quote_spans import RawSpan, find_spans
 from flows.core.records import Quote
 
@@ -36,17 +36,19 @@ class _Draft:
     attribution: Attribution | None = None
     speaker: str | None = None
     method: str | None = None
-    sentence: tuple[int, int] | None = None  # sentence bounds, cached
+    sentence: tuple[int, int] = (0, 0)  # start of the quote's sentence, end of the sentence holding its close
 
 
-def _top_level(text: str, spans: list[RawSpan]) -> list[bool]:
-    """Flag spans that are not nested inside an earlier span."""
+def _top_level(text: str, spans: list[RawSpan], ends: list[int] | None = None) -> list[bool]:
+    """Flag spans that are not nested inside an earlier span (ends: each span's close_end, if known)."""
+    if ends is None:
+        ends = [close_end(text, s) for s in spans]
     flags, outer_end = [], -1
-    for s in spans:
+    for s, end in zip(spans, ends):
         nested = s.open_at < outer_end
         flags.append(not nested)
         if not nested:
-            outer_end = close_end(text, s)
+            outer_end = end
     return flags
 
 
@@ -93,7 +95,7 @@ def _previous_paragraph(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Att
         if got is not None:
             return Attribution(got.mention, got.cue, "continuation")
     prev = _previous_top(ctx, drafts, pb, speech=True)
-    if prev is not None and pend - close_end(ctx.text, prev.span) <= _CONTINUATION_GAP:
+    if prev is not None and pend - ctx.ends[prev.index] <= _CONTINUATION_GAP:
         return _copy(prev)
     if pb > 0 and ctx.text[ctx.ends[d.index] : ctx.block_end(d.block)].strip() == "":
         last = ctx.sentence_start(max(pstart, pend - 2))
@@ -114,10 +116,10 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     """Run the sieves in order and return the first attribution found."""
     span, text = d.span, ctx.text
     prev = _previous_top(ctx, drafts, d.block)
-    prev_end = close_end(text, prev.span) if prev is not None else ctx.blocks[d.block]
+    prev_end = ctx.ends[prev.index] if prev is not None else ctx.blocks[d.block]
     sent_start, sent_end = _sentence_bounds(ctx, d)
     seg_start = max(sent_start, prev_end)
-    b_end = ctx.block_end(d.block)
+    b_end = ctx.block_ends[d.block]
     nxt = d.index + 1
     while nxt < len(ctx.spans) and not ctx.top[nxt]:
         nxt += 1
@@ -133,9 +135,8 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
         first = sv.sieve_after(ctx, span, limit) or sv.sieve_before(ctx, seg_start, sent_start, span)
     if first is not None:
         return first
-    got = sv.sieve_dash(ctx, span, limit)
-    if got is None and before:
-        got = sv.sieve_participle(ctx, seg_start, sent_start, span)
+    got = sv.sieve_participle(ctx, seg_start, sent_start, span) if before else None
+    got = got or sv.sieve_dash(ctx, span, limit)  # a cue in the sentence beats a byline dash after it
     got = got or sv.sieve_according(ctx, sent_start, sent_end)
     sentence_before = before or sent_start < seg_start
     if got is None and sentence_before:
@@ -174,10 +175,11 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
     """Classify and attribute span k."""
     span, text = ctx.spans[k], ctx.text
     block = ctx.block_of(span.open_at)
-    prefix_start = max(ctx.sentence_start(span.open_at), ctx.blocks[block])
+    bounds = ctx.sentence_bounds(span.open_at, max(ctx.ends[k] - 1, span.open_at))
+    prefix_start = bounds[0]  # a sentence never starts before its paragraph
     quote = text[span.start : span.end]
     kind = classify(quote, text[prefix_start : span.open_at], not ctx.top[k], block == 0 and ctx.title_case_headline())
-    d = _Draft(span, span.start, span.end, kind, block, k, ctx.top[k])
+    d = _Draft(span, span.start, span.end, kind, block, k, ctx.top[k], sentence=bounds)
     if kind == "scare" or not ctx.top[k]:
         d.kind = "scare" if kind == "title" else kind  # quotes nested in a quote are not attributed
         return d
@@ -227,17 +229,20 @@ def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iter
     """Subjects (first names) of the last few sentences before pos and after floor, in this and the previous
     paragraph, latest first (sentences before the latest named speaker cannot hold a more recent antecedent).
     Lazy: the caller stops at the first subject that fits, so earlier sentences are rarely parsed."""
-    starts = [s for b in ((d.block - 1, d.block) if d.block else (0,)) for s in ctx.sentence_starts(b)]
-    k = bisect_left(starts, pos) - 1  # last sentence starting before pos
-    stop = max(bisect_left(starts, floor), k - _SUBJECT_SENTENCES + 1)
-    for i in range(k, stop - 1, -1):
-        s = starts[i]
-        end = min(ctx.sentence_end(s), s + 200, pos)  # the pronoun's own sentence: only words before it
-        m = ctx.subjects.get((s, end), False)
-        if m is False:
-            m = ctx.subjects[(s, end)] = sv.first_subject(ctx, sv.outside_tokens(ctx, s, end)[:30])
-        if m is not None and m.kind == "name" and m.start < pos:
-            yield m.start, m.name
+    seen = 0
+    for b in (d.block, d.block - 1) if d.block else (0,):  # the previous paragraph is split only when reached
+        starts = ctx.sentence_starts(b)
+        for i in range(bisect_left(starts, pos) - 1, -1, -1):  # sentences starting before pos, latest first
+            s = starts[i]
+            if s < floor or seen == _SUBJECT_SENTENCES:
+                return
+            seen += 1
+            end = min(ctx.sentence_end(s), s + 200, pos)  # the pronoun's own sentence: only words before it
+            m = ctx.subjects.get((s, end), False)
+            if m is False:
+                m = ctx.subjects[(s, end)] = sv.first_subject(ctx, sv.outside_tokens(ctx, s, end, cap=30))
+            if m is not None and m.kind == "name" and m.start < pos:
+                yield m.start, m.name
 
 
 def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str]) -> None:
@@ -258,15 +263,22 @@ def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str
             continue
         gender = pronoun_gender(surface)
         name = None
-        for _, n in _sentence_subjects(ctx, d, a.mention.start, cands[-1][0] if cands else 0):
-            if " " not in n and n not in looked:
-                looked.add(n)
-                full.update(full_names(ctx.text, (n,)))
-            n = full.get(n, n)
+        own = ctx.sentence_start(a.mention.start)
+        # "Eric Trump's father gave his charity “…”": a possessive pronoun refers back to a named owner earlier in its
+        # sentence, unless that sentence has a named subject of its own
+        owner = _possessive_owner(ctx, own, a.mention.start) if surface in ("his", "her", "His", "Her") else None
+        for start, n in _sentence_subjects(ctx, d, a.mention.start, cands[-1][0] if cands else 0):
+            if owner is not None and start < own:
+                break
+            n = _full(ctx, n, full, looked)
             g = learned.get(n) or name_gender(n)
-            if gender is None or g is None or g == gender:
+            if (gender is None or g is None or g == gender) and (gender is None or is_person(n)):
                 name = n
                 break
+        if name is None and owner is not None:
+            n = _full(ctx, owner, full, looked)
+            g = learned.get(n) or name_gender(n)
+            name = n if gender is None or g is None or g == gender else None
         if name is None:
             name = pick_antecedent(cands, a.mention.start, gender, learned)
         d.method = "pronoun" if name else a.method
@@ -275,24 +287,76 @@ def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str
             learned[name] = gender
 
 
-def _record(ctx: DocContext, d: _Draft, blank_lines: list[int]) -> Quote:
-    """Freeze a draft into a Quote record."""
+def _full(ctx: DocContext, n: str, full: dict[str, str], looked: set[str]) -> str:
+    """The in-document full name of n, searched for once per one-word name."""
+    if " " not in n and n not in looked:
+        looked.add(n)
+        full.update(full_names(ctx.text, (n,)))
+    return full.get(n, n)
+
+
+def _possessive_owner(ctx: DocContext, start: int, end: int) -> str | None:
+    """The last named owner ("Eric Trump’s") in text[start:end], outside quotes."""
+    if "’s" not in ctx.text[start:end] and "'s" not in ctx.text[start:end]:
+        return None
+    toks = sv.outside_tokens(ctx, start, end)
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k][0]
+        if w[:1].isupper() and w.endswith(("’s", "'s")):
+            m = mention_before(toks[: k + 1], possessive=True)
+            return m.name if m is not None and m.kind == "name" else None
+    return None
+
+
+# Quote is a frozen slots dataclass: its generated __init__ sets each of the 13 fields through object.__setattr__,
+# which costs twice what calling the slots' own setters does. _new_quote builds the same record that way (Quote has no
+# __post_init__ to skip; tests/unit/test_quotes.py checks the two give equal records). Unpacking the 13 setters fails
+# at import if the record's fields ever change.
+(_S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7, _S8, _S9, _S10, _S11, _S12) = (
+    getattr(Quote, f.name).__set__ for f in fields(Quote)
+)
+_NEW = object.__new__
+
+
+def _new_quote(
+    start: int, end: int, text: str, kind: str, paragraph: int, method: str, speaker: str | None,
+    mention: str | None, mention_start: int | None, mention_end: int | None, cue: str | None, how: str | None,
+    sentence: str | None,
+) -> Quote:  # fmt: skip
+    """Quote(start, end, …, sentence) with the fields in declaration order, set through the slots' own setters."""
+    q = _NEW(Quote)
+    _S0(q, start)
+    _S1(q, end)
+    _S2(q, text)
+    _S3(q, kind)
+    _S4(q, paragraph)
+    _S5(q, method)
+    _S6(q, speaker)
+    _S7(q, mention)
+    _S8(q, mention_start)
+    _S9(q, mention_end)
+    _S10(q, cue)
+    _S11(q, how)
+    _S12(q, sentence)
+    return q
+
+
+def _record(ctx: DocContext, d: _Draft, blank_lines: list[int], sentences: dict[tuple[int, int], str | None]) -> Quote:
+    """Freeze a draft into a Quote record (sentences: the sentence strings already cut, by bounds)."""
     text, a = ctx.text, d.attribution
-    sent_start, sent_end = _sentence_bounds(ctx, d)
-    sentence = text[sent_start:sent_end].strip() or None
+    sentence = sentences.get(d.sentence, "")
+    if sentence == "":  # quotes of one sentence share its string
+        sentence = sentences[d.sentence] = text[d.sentence[0] : d.sentence[1]].strip() or None
     if a is None:  # positional arguments in field order: the record is built ~10k times per MB
-        return Quote(d.start, d.end, text[d.start : d.end], d.kind, bisect_right(blank_lines, d.start), d.span.method,
-                     d.speaker, None, None, None, None, None, sentence)  # fmt: skip
+        return _new_quote(d.start, d.end, text[d.start : d.end], d.kind, bisect_right(blank_lines, d.start),
+                          d.span.method, d.speaker, None, None, None, None, None, sentence)  # fmt: skip
     m = a.mention
-    return Quote(d.start, d.end, text[d.start : d.end], d.kind, bisect_right(blank_lines, d.start), d.span.method,
-                 d.speaker, text[m.start : m.end], m.start, m.end, a.cue, d.method, sentence)  # fmt: skip
+    return _new_quote(d.start, d.end, text[d.start : d.end], d.kind, bisect_right(blank_lines, d.start), d.span.method,
+                      d.speaker, text[m.start : m.end], m.start, m.end, a.cue, d.method, sentence)  # fmt: skip
 
 
 def _sentence_bounds(ctx: DocContext, d: _Draft) -> tuple[int, int]:
-    """Start and end of the sentence(s) holding the quote, computed once per draft."""
-    if d.sentence is None:
-        start = ctx.sentence_start(d.span.open_at)
-        d.sentence = (start, ctx.sentence_end(max(ctx.ends[d.index] - 1, d.span.open_at)))
+    """Start and end of the sentence(s) holding the quote (computed once, when the draft is made)."""
     return d.sentence
 
 
@@ -301,7 +365,8 @@ def extract_quotes(text: str) -> list[Quote]:
     spans, blocks = find_spans(text)
     if not spans:
         return []
-    ctx = DocContext(text, spans, blocks, _top_level(text, spans))
+    ends = [close_end(text, s) for s in spans]
+    ctx = DocContext(text, spans, blocks, _top_level(text, spans, ends), ends)
     drafts: list[_Draft] = []
     for k in range(len(spans)):
         drafts.append(_draft(ctx, drafts, k))
@@ -311,4 +376,5 @@ def extract_quotes(text: str) -> list[Quote]:
     _resolve_pronouns(ctx, drafts, full)
     # blank lines before the last quote are all that paragraph indexes need (a blank line holds no quote text)
     blank_lines = [m.start() for m in _BLANK_LINE_RE.finditer(text, 0, max(d.start for d in drafts))]
-    return [_record(ctx, d, blank_lines) for d in drafts]
+    sentences: dict[tuple[int, int], str | None] = {}
+    return [_record(ctx, d, blank_lines, sentences) for d in drafts]
