@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+
 -- What the coverage calls each speaker, recovered from the quote's attribution (a heuristic, so only the two
 -- most reliable shapes): a title in front of the name in the mention ("former Russian diplomat Boris
 -- Bondarev" → "former Russian diplomat") and an apposition right after the full in-document name in the quote
@@ -17,8 +19,7 @@ attributions as (
         speaker_mention,
         attribution_method,
         sentence,
-        regexp_extract(speaker_in_document, '(\S+)$', 1) as surname,
-        regexp_replace(speaker_in_document, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g') as name_pattern
+        regexp_extract(speaker_in_document, '(\S+)$', 1) as surname
     from quotes
     where speaker is not null
 ),
@@ -42,11 +43,15 @@ apposition_descriptions as (
     select
         speaker,
         doc_id,
-        regexp_extract(sentence, name_pattern || ',\s+([^,;“”"«»]+)', 1) as description,
+        -- the words after the first "<name>," (a constant pattern: one compiled regex, not one per row)
+        regexp_extract(
+            substr(sentence, instr(sentence, speaker_in_document || ',') + length(speaker_in_document) + 1),
+            '^\s+([^,;“”"«»]+)', 1
+        ) as description,
         'apposition' as description_source
     from attributions
     -- one-word names ("Trump, Putin and ...") are too often the start of a list
-    where sentence is not null and speaker_in_document like '% %'
+    where sentence is not null and speaker_in_document like '% %' and contains(sentence, speaker_in_document || ',')
 ),
 
 candidate_descriptions as (
