@@ -11,6 +11,7 @@ fast (or waits NEWS_LOCK_TIMEOUT_SECONDS) instead of interleaving writes.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import tempfile
@@ -126,7 +127,7 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
         timings.update(speakers_seconds=round(speakers_done - load_done, 3),
                        dbt_seconds=round(time.monotonic() - speakers_done, 3))
         counts.update(files=len(files), unchanged=totals["unchanged"], megabytes=round(totals["bytes"] / 1e6, 3),
-                      timings=timings)
+                      timings=timings, task_runner=task_runner, workers=workers or os.cpu_count())
         status = "success" if outcome is None or outcome.success else "failed"
         warehouse.finish_run(path, run_id, status, counts, None if outcome is None else status,
                              "" if outcome is None else "; ".join(outcome.failures[:20]))
