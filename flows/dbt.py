@@ -24,6 +24,7 @@ class DbtOutcome:
     counts: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     target_path: str = ""
+    skipped: bool = False  # not run: nothing changed since the last successful build of the same project
 
 
 def dbt_paths(warehouse_path: str | Path) -> tuple[Path, Path]:

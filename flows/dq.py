@@ -178,14 +178,16 @@ class Warehouse:
         sample = self.rows(f"select * from ({sql}) limit {int(self.config.sample_limit)}", params)
         return int(count or 0), sample
 
+    def scalar_row(self, sql: str, params: list | tuple = ()) -> dict[str, Any] | None:
+        """The first row as a dict of raw values (timestamps stay datetimes), or None."""
+        cursor = self.con.execute(sql, list(params))
+        row = cursor.fetchone()
+        return None if row is None else dict(zip([d[0] for d in cursor.description], row))
+
     def _last_run(self) -> dict[str, Any] | None:
         if not self.has("raw", "runs"):
             return None
-        runs = self.con.execute(
-            "select * from raw.runs order by started_at desc, finished_at desc nulls first limit 1")
-        columns = [d[0] for d in runs.description]
-        row = runs.fetchone()
-        return None if row is None else dict(zip(columns, row))
+        return self.scalar_row("select * from raw.runs order by started_at desc, finished_at desc nulls first limit 1")
 
     def dbt_results(self) -> tuple[Path, dict | None, str]:
         """(path of run_results.json, its parsed content or None, why it is missing or unreadable)."""
@@ -249,7 +251,8 @@ def last_run_status(wh: Warehouse) -> Finding:
     return Finding(status == "success", status, text)
 
 
-@check("last_run_dbt_status", "error", "run", "The last run's dbt build did not fail (null = built with --no-build).")
+@check("last_run_dbt_status", "error", "run", "The last run's dbt build did not fail (null = built with --no-build; "
+                                              "skipped = nothing changed since the last build).")
 def last_run_dbt_status(wh: Warehouse) -> Finding:
     run = wh.last_run
     if run is None:
@@ -258,6 +261,9 @@ def last_run_dbt_status(wh: Warehouse) -> Finding:
     if status is None:
         return Finding(True, None, "the last run did not build the dbt models (--no-build); marts are from an "
                                    "earlier build")
+    if status == "skipped":
+        return Finding(True, status, "nothing changed since the last successful dbt build of the same project, so "
+                                     "the run kept its marts")
     text = f"dbt {status}" + (f": {run['message']}" if status != "success" and run.get("message") else "")
     return Finding(status == "success", status, text)
 
@@ -312,6 +318,9 @@ def dbt_artifacts(wh: Warehouse) -> Finding:
     if which not in ("build", "test"):
         problems.append(f"run_results.json is from `dbt {which}`, which runs no tests")
     run = wh.last_run
+    if run and run.get("dbt_status") == "skipped":  # the marts (and artifacts) are those of the last real build
+        run = wh.scalar_row("select * from raw.runs where dbt_status is distinct from 'skipped' "
+                            "order by started_at desc limit 1")
     try:
         stamp = datetime.fromisoformat(generated) if generated else None
         if stamp and stamp.tzinfo is None:

@@ -26,6 +26,7 @@ from prefect.runtime import flow_run
 
 from flows import PROJECT_ROOT, tasks, warehouse
 from flows.core.records import QuarantineEntry
+from flows.dbt import DbtOutcome
 from flows.dq_flow import dq_checks
 from flows.report_flow import publish_report
 from flows.ingest import WorkUnit
@@ -55,6 +56,18 @@ def extractor_version() -> str:
     for pattern in VERSIONED_SOURCES:
         for path in sorted(PROJECT_ROOT.glob(pattern)):
             digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def models_version() -> str:
+    """A hash of the dbt project (models, macros, seeds, tests, settings): marts built by another one are stale."""
+    project = get_settings().dbt_project_dir
+    digest = hashlib.sha256()
+    for path in sorted(project.rglob("*")):
+        relative = path.relative_to(project)
+        if path.is_file() and relative.parts[0] not in ("target", "logs", "dbt_packages"):
+            digest.update(str(relative).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -122,15 +135,23 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
         load_done = time.monotonic()
         tasks.canonicalize_speakers(path)
         speakers_done = time.monotonic()
-        outcome = tasks.build_models(path, full_refresh) if build else None
+        models = models_version()
+        if build and not full_refresh and not counts["documents"] and not counts["quarantined"] \
+                and _marts_are_current(path, run_id, models):
+            logger.info("nothing changed since the last successful dbt build of this project: marts are current")
+            outcome = DbtOutcome(True, skipped=True)
+        else:
+            outcome = tasks.build_models(path, full_refresh) if build else None
         timings = _timings(totals, started, batches_done, load_done)
         timings.update(speakers_seconds=round(speakers_done - load_done, 3),
                        dbt_seconds=round(time.monotonic() - speakers_done, 3))
         counts.update(files=len(files), unchanged=totals["unchanged"], megabytes=round(totals["bytes"] / 1e6, 3),
                       timings=timings, task_runner=task_runner, workers=workers or os.cpu_count())
         status = "success" if outcome is None or outcome.success else "failed"
-        warehouse.finish_run(path, run_id, status, counts, None if outcome is None else status,
-                             "" if outcome is None else "; ".join(outcome.failures[:20]))
+        dbt_status = None if outcome is None else "skipped" if outcome.skipped else status
+        warehouse.finish_run(path, run_id, status, counts, dbt_status,
+                             "" if outcome is None else "; ".join(outcome.failures[:20]),
+                             models if dbt_status == "success" else None)
         if build:
             checked = time.monotonic()
             quality = dq_checks(path)
@@ -139,12 +160,18 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             report = publish_report(path, dq=quality)
             counts["report"] = None if report is None else str(report)
             timings.update(dq_seconds=round(reported - checked, 3), report_seconds=round(time.monotonic() - reported, 3))
-    summary = {"run_id": run_id, "warehouse": path, "status": status,
-               "dbt_status": None if outcome is None else status,
+    summary = {"run_id": run_id, "warehouse": path, "status": status, "dbt_status": dbt_status,
                "dbt_failures": [] if outcome is None else outcome.failures,
                "seconds": round(time.monotonic() - started, 2), **counts}
     logger.info("run summary: %s", summary)
     return summary
+
+
+def _marts_are_current(path: str, run_id: str, models: str) -> bool:
+    """The last build of this dbt project is still valid: no data changed since and its artifacts exist."""
+    from flows.dbt import dbt_paths
+
+    return (dbt_paths(path)[0] / "run_results.json").exists() and warehouse.marts_are_current(path, run_id, models)
 
 
 def _fresh_staging_dir(warehouse_file: Path, run_id: str) -> Path:

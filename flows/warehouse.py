@@ -63,6 +63,7 @@ alter table raw.quarantine add column if not exists schema_name varchar;
 alter table raw.documents add column if not exists extractor_version varchar;
 alter table raw.runs add column if not exists documents_unchanged bigint;
 alter table raw.runs add column if not exists timings json;
+alter table raw.runs add column if not exists models_version varchar;
 """
 
 
@@ -142,17 +143,48 @@ def start_run(path: str | Path, run_id: str, flow_run_id: str | None, sources: l
         )
 
 
-def finish_run(path: str | Path, run_id: str, status: str, counts: dict, dbt_status: str | None, message: str) -> None:
-    """Record how a run ended."""
+def finish_run(path: str | Path, run_id: str, status: str, counts: dict, dbt_status: str | None, message: str,
+               models_version: str | None = None) -> None:
+    """Record how a run ended (and which dbt project version built its marts)."""
     with connect(path) as con:
         con.execute(
             "update raw.runs set finished_at = ?, status = ?, files_seen = ?, documents_loaded = ?, quotes_loaded = ?,"
             " figures_loaded = ?, quarantined = ?, dbt_status = ?, message = ?, documents_unchanged = ?,"
-            " timings = ? where run_id = ?",
+            " timings = ?, models_version = ? where run_id = ?",
             [_now(), status, counts.get("files", 0), counts.get("documents", 0), counts.get("quotes", 0),
              counts.get("figures", 0), counts.get("quarantined", 0), dbt_status, message,
-             counts.get("unchanged", 0), json.dumps(counts.get("timings", {})), run_id],
+             counts.get("unchanged", 0), json.dumps(counts.get("timings", {})), models_version, run_id],
         )
+
+
+def marts_are_current(path: str | Path, run_id: str, models_version: str) -> bool:
+    """Whether the marts were built by this dbt project version and no run has changed raw data since.
+
+    True when the latest successful build used `models_version` and every run after it (other than `run_id`)
+    finished successfully without loading a document or a quarantine row; a crashed or failed run, or a run
+    that loaded anything, means the marts may be stale.
+    """
+    with connect(path, read_only=True) as con:
+        row = con.execute(
+            """
+            with last_build as (
+                select max(started_at) as started_at from raw.runs
+                where dbt_status = 'success' and models_version = ? and run_id != ?
+            )
+            select
+                last_build.started_at is not null
+                and not exists (
+                    select 1 from raw.runs
+                    where runs.started_at > last_build.started_at and runs.run_id != ?
+                        and (runs.status != 'success' or coalesce(runs.documents_loaded, 1) > 0
+                             or coalesce(runs.quarantined, 1) > 0
+                             or coalesce(runs.dbt_status, 'none') not in ('skipped', 'none'))
+                )
+            from last_build
+            """,
+            [models_version, run_id, run_id],
+        ).fetchone()
+    return bool(row and row[0])
 
 
 def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: list[str], version: str) -> dict[str, int]:

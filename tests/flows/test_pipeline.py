@@ -56,9 +56,11 @@ def test_seed_quotes_and_offsets(seed_run):
     assert kinds <= {"full", "partial", "scare"}
 
 
-def test_rerun_is_idempotent(seed_run):
+def test_rerun_is_idempotent(seed_run, tmp_path):
     """Running the same input again gives the same ids and counts, and one more runs row."""
-    _, path, seeds = seed_run
+    _, built, seeds = seed_run
+    path = tmp_path / "copy.duckdb"  # the session's seed warehouse stays as built for the other tests
+    shutil.copy(built, path)
     before = _query(path, "select quote_id from raw.quotes order by 1"), _query(path, "select figure_id from raw.figures order by 1")
     summary = pipeline(sources=[str(seeds)], warehouse_path=str(path), build=False, full_refresh=True)
     after = _query(path, "select quote_id from raw.quotes order by 1"), _query(path, "select figure_id from raw.figures order by 1")
@@ -90,6 +92,42 @@ def test_incremental_run_skips_unchanged_and_reprocesses_changed(tmp_path, seeds
     for mart, key in (("documents", "doc_id, content_hash"), ("figures", "figure_id, surface"), ("quotes", "quote_id")):
         assert _query(path, f"select {key} from {mart} order by all") == _query(
             path, f"select {key} from raw.{mart} order by all")
+
+
+def test_unchanged_rerun_keeps_current_marts_without_dbt(tmp_path, seeds_dir, monkeypatch):
+    """Nothing new since the last successful build of the same dbt project: the run skips dbt and dq passes;
+    a run that loads data (even with --no-build in between) or a changed dbt project builds again."""
+    from flows.dq import run_dq
+    from flows.settings import get_settings
+
+    src = tmp_path / "in"
+    shutil.copytree(seeds_dir, src)
+    path = tmp_path / "w.duckdb"
+    assert pipeline(sources=[str(src)], warehouse_path=str(path))["dbt_status"] == "success"
+    again = pipeline(sources=[str(src)], warehouse_path=str(path))
+    assert (again["status"], again["dbt_status"], again["documents"]) == ("success", "skipped", 0)
+    assert again["data_quality"]["passed"], again["data_quality"]
+    results = {r.name: r for r in run_dq(path)[0]}
+    assert results["last_run_dbt_status"].passed and results["dbt_artifacts"].passed, results["dbt_artifacts"]
+
+    changed = next(src.glob("001_*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n“One more line,” said Anna Smith.\n", encoding="utf-8")
+    assert pipeline(sources=[str(src)], warehouse_path=str(path), build=False)["documents"] == 1
+    rebuilt = pipeline(sources=[str(src)], warehouse_path=str(path))  # loads nothing, but the marts are stale
+    assert (rebuilt["documents"], rebuilt["dbt_status"]) == (0, "success")
+    assert _query(path, "select count(*) from quotes where text like 'One more line%'") == [(1,)]
+
+    project = tmp_path / "sql"  # the same dbt project with one model edited
+    shutil.copytree(get_settings().dbt_project_dir, project, ignore=shutil.ignore_patterns("target", "logs"))
+    model = project / "models" / "marts" / "outlets.sql"
+    model.write_text(model.read_text(encoding="utf-8") + "\n-- edited\n", encoding="utf-8")
+    monkeypatch.setenv("NEWS_DBT_PROJECT_DIR", str(project))
+    get_settings.cache_clear()
+    try:
+        assert pipeline(sources=[str(src)], warehouse_path=str(path))["dbt_status"] == "success"
+    finally:
+        monkeypatch.delenv("NEWS_DBT_PROJECT_DIR")
+        get_settings.cache_clear()
 
 
 def test_bad_inputs_are_quarantined_and_good_ones_load(tmp_path, seeds_dir):

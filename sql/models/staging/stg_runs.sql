@@ -14,6 +14,7 @@ renamed as (
         sources,
         dbt_status,
         code_version,
+        models_version,
         host,
         message,
         -- numerics
