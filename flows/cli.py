@@ -105,7 +105,8 @@ def _print_summary(summary: dict) -> None:
     quality = summary.get("data_quality")
     if quality:
         verdict = "[green]pass[/]" if quality["passed"] else "[red]FAIL[/] " + ", ".join(quality["errors"])
-        table.add_row("data quality", f"{verdict} ({quality['pass']} passed, {quality['warn']} warnings; newsdesk dq)")
+        table.add_row("data quality", f"{verdict} ({quality['pass']} passed, {quality['fail']} failed, "
+                                      f"{quality['warn']} warnings; details: newsdesk dq)")
     if summary.get("report"):
         table.add_row("report", str(summary["report"]))
     console.print(table)
@@ -150,6 +151,11 @@ def sql(
         raise typer.Exit(2)
     try:
         with connect(path, read_only=True) as con:
+            statements = con.extract_statements(query)
+            if len(statements) > 1:
+                err_console.print(f"[red]error:[/] newsdesk sql runs one statement at a time; this holds "
+                                  f"{len(statements)}. Run them one by one.")
+                raise typer.Exit(2)
             cursor = con.execute(query)
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchall() if columns else []

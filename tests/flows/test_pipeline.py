@@ -181,3 +181,5 @@ def test_cli_sql_prints_rows(seed_run):
     assert json.loads(result.output) == [{"n": 5}]
     bad = CliRunner().invoke(app, ["sql", "select * from nope", "--warehouse", str(path)])
     assert bad.exit_code == 1
+    several = CliRunner().invoke(app, ["sql", "select 1; select 2", "--warehouse", str(path)])
+    assert several.exit_code == 2 and "one statement at a time" in several.output
