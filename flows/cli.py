@@ -38,7 +38,7 @@ def run(
     no_build: Annotated[bool, typer.Option("--no-build", help="Load only; skip the dbt models.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when anything was quarantined.")] = False,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-process every document, changed or not.")] = False,
-    task_runner: Annotated[str | None, typer.Option(help="auto (default: a process pool for inputs of 8 MB or "
+    task_runner: Annotated[str | None, typer.Option(help="auto (default: a process pool for inputs of 24 MB or "
                                                              "more on a multi-core machine, else threads), thread, "
                                                              "process or dask.")] = None,
     workers: Annotated[int | None, typer.Option(help="Parallel workers for the batch tasks (default: CPUs).")] = None,

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 RUNNERS = ("auto", "thread", "process", "dask")
-# `auto` uses the process pool from this much input on: below it the workers' start-up (~3-5 s to spawn and
-# import) costs more than the second core saves; above it batches run on every core instead of sharing the GIL.
-AUTO_PROCESS_MIN_BYTES = 8_000_000
+# `auto` uses the process pool from this much input on: below it the workers' start-up (spawning and importing,
+# ~6 s of batch-phase time on 2 cores) costs more than the second core saves (break-even ~20 MB in
+# benchmarks/scale.py); above it batches run on every core instead of sharing the GIL.
+AUTO_PROCESS_MIN_BYTES = 24_000_000
 
 
 def input_bytes(sources: Iterable[str | Path], enough: int) -> int:

@@ -20,7 +20,7 @@ class Settings(BaseSettings):
     dbt_project_dir: Path = PROJECT_ROOT / "sql"
     batch_size: int = 2000  # documents per batch task
     max_batches_in_flight: int = 4  # batches submitted but not yet staged; bounds memory
-    task_runner: str = "auto"  # auto | thread | process | dask (auto: process pool for inputs ≥ 8 MB)
+    task_runner: str = "auto"  # auto | thread | process | dask (auto: process pool for inputs ≥ 24 MB)
     workers: int | None = None  # processes for the process/dask runners (default: CPU count)
     dask_address: str | None = None  # a running Dask scheduler, e.g. tcp://10.0.0.5:8786
     max_document_bytes: int = 50_000_000  # larger files are quarantined, not read

@@ -50,8 +50,8 @@ def test_parallel_runners_match_the_thread_runner(baseline, runner):
 
 @pytest.mark.parametrize(("size", "cores", "expected"), [
     (100, 2, "thread"),  # the seeds: workers' start-up would cost more than the second core gives
-    (9_000_000, 2, "process"),
-    (9_000_000, 1, "thread"),  # one core: nothing to run in parallel
+    (30_000_000, 2, "process"),
+    (30_000_000, 1, "thread"),  # one core: nothing to run in parallel
 ])
 def test_auto_runner_picks_processes_for_large_inputs_on_many_cores(tmp_path, size, cores, expected):
     from flows.runners import resolve_runner
