@@ -152,6 +152,26 @@ def find_measures(c: Cand, text: str) -> None:
         c.measures = _head_noun(text, c.end, need_plural=False)
     elif c.unit is None:
         c.measures = _head_noun(text, c.end, need_plural=c.kind == "count" and c.value != 1)
+    else:
+        c.measures = _subject_of_amount_verb(text, c.start)
+
+
+# "The bridge cost (roughly) $60 million", "The talks lasted 12 hours": an amount that ends a clause measures
+# the subject of its verb, so two outlets' figures for the same bridge or talks can be compared.
+_AMOUNT_VERB_BEFORE_RE = re.compile(
+    r"\b([A-Za-z][a-z]+)[ \t]+(?:cost|costs|lasted|lasts|took|totaled|totalled|totals|amounted[ \t]+to)[ \t]+"
+    r"(?:(?:about|around|roughly|nearly|almost|approximately|some|just|over|under|more[ \t]+than|less[ \t]+than|"
+    r"at[ \t]+least|up[ \t]+to)[ \t]+)?[$€£¥]?$")
+
+
+def _subject_of_amount_verb(text: str, start: int) -> str | None:
+    """The noun right before "cost"/"lasted"/"took"/"totaled" when the figure follows the verb, else None."""
+    if start < 6 or not text[start - 1:start].isspace() and text[start - 1:start] not in "$€£¥":
+        return None
+    m = _AMOUNT_VERB_BEFORE_RE.search(text, max(0, start - 60), start)
+    if m is None or m.group(1).lower() in STOP:
+        return None
+    return m.group(1)
 
 
 def _head_noun(text: str, pos: int, need_plural: bool) -> str | None:

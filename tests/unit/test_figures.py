@@ -72,6 +72,12 @@ ORDINALS = [
     ("Wallace ran a third-party campaign", "third", {"value": 3.0, "kind": "ordinal", "measures": "party"}),
     ("as he reached his mid-20s, he", "20s", {"low": 20.0, "high": 29.0, "kind": "count"}),
     ("the 21st attempt", "21st", {"value": 21.0, "kind": "ordinal", "measures": "attempt"}),
+    # an amount after cost/lasted/took/totaled measures the verb's subject; no subject noun, no measure
+    ("The bridge cost roughly $60 million.", "$60 million", {"unit": "usd", "qualifier": "roughly", "measures": "bridge"}),
+    ("The talks lasted 12 hours.", "12 hours", {"unit": "hour", "measures": "talks"}),
+    ("Repairs took more than 3 years.", "more than 3 years", {"unit": "year", "measures": "Repairs"}),
+    ("It cost $5.", "$5", {"unit": "usd", "measures": None}),
+    ("He paid $45 million.", "$45 million", {"unit": "usd", "measures": None}),
     ("twenty-fifth", "twenty-fifth", {"value": 25.0, "kind": "ordinal"}),
     ("two hundredth", "two hundredth", {"value": 200.0, "kind": "ordinal"}),
     ("to a second trilateral meeting", "second", {"value": 2.0, "kind": "ordinal", "measures": "meeting"}),
