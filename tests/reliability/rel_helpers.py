@@ -72,7 +72,7 @@ class CliRun:
         self.started = time.monotonic()
         self.proc = subprocess.Popen([str(NEWSDESK), *self.args], cwd=REPO, env={**os.environ, **self.env},
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     encoding="utf-8", errors="replace")
+                                     encoding="utf-8", errors="replace", start_new_session=True)
         self._reader = threading.Thread(target=self._read_stderr, daemon=True)
         self._reader.start()
         self._out = []
@@ -109,8 +109,9 @@ class CliRun:
         raise TimeoutError(f"no {pattern!r} within {timeout}s:\n{self.stderr[-3000:]}")
 
     def kill(self) -> None:
-        """SIGKILL the CLI process (its temporary Prefect server runs inside it; --no-build runs start no dbt)."""
-        os.kill(self.proc.pid, signal.SIGKILL)
+        """SIGKILL the CLI and every process it started, as a machine crash would (its temporary Prefect API
+        server is a child process that would otherwise be left running; --no-build runs start no dbt)."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
         self.wait()
 
     def wait(self, timeout: float = RUN_TIMEOUT) -> int:
