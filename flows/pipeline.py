@@ -50,26 +50,25 @@ def code_version() -> str:
     return f"{version('newsdesk')}+{sha}" if sha else version("newsdesk")
 
 
+def _hash_files(root: Path, paths) -> str:
+    """A short hash of files' names (relative to root) and contents, in a stable order."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def extractor_version() -> str:
     """A hash of the extraction code: a document is re-processed when it or this changes."""
-    digest = hashlib.sha256()
-    for pattern in VERSIONED_SOURCES:
-        for path in sorted(PROJECT_ROOT.glob(pattern)):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return _hash_files(PROJECT_ROOT, (p for pattern in VERSIONED_SOURCES for p in PROJECT_ROOT.glob(pattern)))
 
 
 def models_version() -> str:
     """A hash of the dbt project (models, macros, seeds, tests, settings): marts built by another one are stale."""
     project = get_settings().dbt_project_dir
-    digest = hashlib.sha256()
-    for path in sorted(project.rglob("*")):
-        relative = path.relative_to(project)
-        if path.is_file() and relative.parts[0] not in ("target", "logs", "dbt_packages"):
-            digest.update(str(relative).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return _hash_files(project, (p for p in project.rglob("*") if p.is_file()
+                                 and p.relative_to(project).parts[0] not in ("target", "logs", "dbt_packages")))
 
 
 def plan_batches(units: Sequence[WorkUnit], size: int) -> Iterator[list[WorkUnit]]:
