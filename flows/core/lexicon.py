@@ -132,6 +132,7 @@ NOMINAL_NOUNS: frozenset[str] = frozenset(
     ministry committee spokesperson woman man person friend neighbor teacher student doctor officer
     administration government agency department office team group network newspaper magazine website
     paper outlet release memo filing complaint lawsuit letter email blog editorial column article ad
+    niece nephew son daughter wife husband mother father brother sister manager
     """.split()
 )
 

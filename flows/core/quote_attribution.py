@@ -141,12 +141,18 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
         if toks[vi][0].endswith("ing"):
             return None, False  # ", saying," opens a participle phrase, not "Name, apposition, said"
         commas = [c for c in range(lo, vi - 1) if toks[c][0] == ","]
+        for c in commas:  # "Mr. Slinker, whose latest start-up, Paradata, uses big data, said": the owner speaks
+            if toks[c + 1][0] == "whose":
+                m = mention_before(toks[:c], lo)
+                if m is not None and m.kind == "name" and not _object_position(toks, m.start):
+                    return m, True
+                break
         for c in reversed(commas[-3:]):  # nearest apposition first: "In posts Sunday, Mr. Frum, a writer, wrote"
             m = mention_before(toks[:c], lo)
             if m is not None and m.kind == "name" and _object_position(toks, m.start):
                 continue  # "Clinton, at a town hall in Columbus, Ohio, said": a place after a preposition
             nominal = c > lo and toks[c - 1][0].lower() in NOMINAL_NOUNS
-            if (nominal or m is None or m.kind != "name") and toks[vi - 2][0][:1].isupper() and (
+            if (nominal or m is None or m.kind != "name") and _name_ends(toks, vi - 2) and (
                 toks[c + 1][0].lower() not in _PREPOSITIONS  # "James, 22, of Flint, Mich., said": no inner name
             ):
                 inner = mention_before(toks[: vi - 1], c + 1)  # "Google's chief executive, Laszlo Bock, told"
@@ -174,6 +180,16 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
             if (w[:1].isupper() or w.lower() in ("he", "she", "they")) and _verb_like(toks[k + 1][0]):
                 return mention_before(toks[: k + 1], lo), False
     return m, False
+
+
+def _name_ends(toks: list[re.Match[str]], k: int) -> bool:
+    """Token k ends a capitalized word, or a parenthesis after one ("Marcia Price (D-Newport News)")."""
+    w = toks[k][0]
+    if w == ")":
+        while k > 0 and toks[k][0] != "(":
+            k -= 1
+        w = toks[k - 1][0] if k > 0 else ""
+    return w[:1].isupper()
 
 
 def _index_at(toks: list[re.Match[str]], start: int, lo: int) -> int:
@@ -212,14 +228,24 @@ def _tag_verb(w: str) -> bool:
 _TAG_BREAKERS = frozenset("but and or while as that which in on at to for with by of from so because when if".split())
 
 
+_TITLE_ABBREV_RE = re.compile(r"[A-Z][a-z]{1,3}\.$")  # "Del.", "Sen.", "Gov." before a name; no sentence end
+
+
 def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
     """The subject opens the tag, possibly after lower-case descriptors ("” former congressman Dan Maffei said")."""
-    for k in range(lo, min(len(toks), lo + 7)):
+    for k in range(lo, min(len(toks), lo + 10)):
         t = toks[k]
         if t.start() >= start:
             return True
         w = t[0]
-        if not w[:1].isalpha() or w.endswith(".") or w.lower() in _TAG_BREAKERS or w in _VERB_TOKENS:
+        if w == "," and k > lo and toks[k - 1][0].lower() in NOMINAL_NOUNS:
+            continue  # "” Scott's niece, state Del. Marcia Price, shouted": a description set off by a comma
+        if w in "“”\"" and _name_aside(toks, k, lo):
+            continue  # Marcia "Cia" Price
+        if not w[:1].isalpha() or (w.endswith(".") and not _TITLE_ABBREV_RE.match(w)) or (
+            w.lower() in _TAG_BREAKERS
+            or (w in _VERB_TOKENS and not (k + 1 < len(toks) and _TITLE_ABBREV_RE.match(toks[k + 1][0])))
+        ):  # ("state Del. Marcia Price": "state" before a title is no verb)
             return False  # "” Clinton campaign manager Robby Mook wrote" passes; "” But Trump said" does not
     return False
 
@@ -247,6 +273,14 @@ def _fast_tag(text: str, pos: int, limit: int) -> Attribution | None:
             return None
         who = Mention(m.start(g), m.end(g), "name", name)
     return Attribution(who, m.group("v1") or m.group("v2"), "verb_after")
+
+
+def sieve_tag(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
+    """Only the frequent "NAME said" / "said NAME" tag right after the quote (the fast path of sieve_after)."""
+    if ctx.text[span.end - 1 : span.end] in ".…":
+        return None
+    pos = ctx.end_of[span.open_at]
+    return None if _NOTHING_RE.match(ctx.text, pos, limit) else _fast_tag(ctx.text, pos, limit)
 
 
 def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
@@ -279,13 +313,49 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
             w.endswith(_ED) and len(w) > 4 and w[0].islower() and vi > lo and toks[vi - 1][0] != ","
         ):
             m, appos = _subject_of_verb(toks, vi, lo)
+            if m is not None and m.kind not in ("name", "pronoun") and w not in _VERB_TOKENS:
+                m = None  # "“activist” investors and others focused on …": any verb needs a named subject to tag
+            if (m is None or m.kind not in ("name", "pronoun")) and w in _VERB_TOKENS:
+                m = _opening_name(toks, lo, vi) or m
             if m is not None and _starts_tag(toks, lo, m.start) and (not tag_only or _short_tag(toks, vi)):
                 return Attribution(m, w.rstrip(".,"), "apposition" if appos else "verb_after")
             if toks[vi - 1][0] != "," and w in _VERB_TOKENS:
                 break
-        if w in ";:“”\"«»(" or (w.endswith(".") and vi > lo and not w[:-1].isupper() and len(w) > 4):
+        if (w in ";:“”\"«»(" and not _name_aside(toks, vi, lo)) or (
+            w.endswith(".") and vi > lo and not w[:-1].isupper() and len(w) > 4
+            and (vi + 1 == len(toks) or toks[vi + 1][0] != ",")  # "Rep. Glenn Thompson, R-Pa., said": no sentence end
+        ):
             break
     return None
+
+
+def _opening_name(toks: list[re.Match[str]], lo: int, vi: int) -> Mention | None:
+    """The name opening a tag whose apposition holds a relative clause and no closing comma ("” Nate Silver, the
+    polling guru who founded fivethirtyeight.com tweeted")."""
+    j = lo
+    while j < vi and toks[j][0][:1].isupper():
+        j += 1
+    if j == lo or j >= vi or toks[j][0] != ",":
+        return None
+    if not any(t[0] in ("who", "whose") for t in toks[j + 1 : vi]) or any(t[0] in ",;" for t in toks[j + 1 : vi]):
+        return None
+    m = mention_before(toks[:j], lo)
+    return m if m is not None and m.kind == "name" else None
+
+
+def _name_aside(toks: list[re.Match[str]], vi: int, lo: int) -> bool:
+    """A parenthesis after a name ("Price (D-Newport News)") or a nickname in quotes inside one (Marcia "Cia"
+    Price) does not end a speech tag."""
+    if vi <= lo or not toks[vi - 1][0][:1].isupper():
+        return False
+    w = toks[vi][0]
+    if w == "(":
+        return True
+    if w in "“\"" and vi + 2 < len(toks) and toks[vi + 1][0][:1].isupper() and toks[vi + 2][0] in "”\"":
+        return True  # the opening mark of a nickname
+    return (  # the closing mark of a nickname
+        w in "”\"" and vi - 2 >= lo and toks[vi - 2][0] in "“\"" and vi + 1 < len(toks) and toks[vi + 1][0][:1].isupper()
+    )
 
 
 def first_subject(ctx: DocContext, toks: list[re.Match[str]]) -> Mention | None:
@@ -400,6 +470,10 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         w = t[0]
         if _noun_use(toks, vi):
             continue  # "In a Facebook post, Beck wrote": "post" is a noun here, Facebook does not speak
+        if vi + 2 < len(toks) and toks[vi + 1][0] == "by" and vi and toks[vi - 1][0].lower() in _BE_FORMS:
+            agent = mention_after(toks, vi + 2)  # "Sanders was asked by host Bill Maher, “…”": the asker speaks
+            if agent is not None and agent.kind == "name":
+                return Attribution(agent, w.rstrip("."), "verb_before")
         m, appos = _subject_of_verb(toks, vi, 0)
         if (
             m is not None
@@ -423,7 +497,7 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         if (vi == 0 or toks[vi - 1][0] in ",;—–") and w.lower() not in _TELL_FORMS:
             # "Said Dorothy Poynter, who grew up with Ali, “…”" (but not ", telling Reuters, “…”")
             m = mention_after(toks, vi + 1)
-            if m is not None and m.kind == "name":
+            if m is not None and m.kind == "name" and not _object_of(toks, vi, m):
                 return Attribution(m, w.rstrip("."), "verb_before")
         lead = toks[vi - 1][0].lower() if vi else ","
         if fallback is None or (w.endswith("ing") and lead in _PARTICIPLE_LEAD):
@@ -435,6 +509,14 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
     return None
 
 
+def _object_of(toks: list[re.Match[str]], vi: int, m: Mention) -> bool:
+    """The name after a verb is its object when a lower-case word follows it ("…, praises Clinton as “…”"); an
+    inverted subject ends at punctuation or at the quote ("…, said Dorothy Poynter, who …", "Said Poynter: “…”")."""
+    k = bisect_left(toks, m.end, vi + 1, key=re.Match.end)
+    return k < len(toks) and toks[k].end() == m.end and k + 1 < len(toks) and toks[k + 1][0][:1].islower()
+
+
+_BE_FORMS = frozenset("is are was were be been being".split())  # before a passive speech verb ("was asked by")
 _TELL_FORMS = frozenset("tell tells told telling".split())  # the name after "told" is the hearer, not the speaker
 _NOUN_DETERMINERS = frozenset("a an his her their its our my your another every each".split())
 _NOUN_FORMS = frozenset(  # speech verbs that double as nouns ("a Twitter post", "his Fox News interview comments")
@@ -691,3 +773,47 @@ def sieve_headline(ctx: DocContext, span: RawSpan) -> Attribution | None:
     if m is None or m.kind != "name" or not toks or m.start != toks[0].start():
         return None
     return Attribution(m, None, "headline")
+
+
+_LEAD_RUN_RE = re.compile(r"[ \t\xa0]*([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})")
+
+
+def sieve_title_headline(ctx: DocContext, span: RawSpan, got: Attribution | None) -> Attribution | None:
+    """In a Title Case headline every word is capitalized, so the sieves cannot tell the name from the verb
+    ("Trump Just Announced Who He ‘Would Love’ …", "Gingrich Takes Talk Of Being Trump’s Running Mate ‘…’"): the
+    headline's first words name the speaker when the body uses them too (the longest of the first three words that
+    it does). Replaces no attribution, a possessive, or a colon intro that does not open the headline."""
+    if got is not None and (got.method not in ("possessive", "colon") or got.mention.start <= ctx.blocks[0] + 1):
+        return got
+    m = _LEAD_RUN_RE.match(ctx.text, ctx.blocks[0], span.open_at)
+    if m is None:
+        return got
+    body = ctx.block_ends[0]
+    words = m[1].split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        if ctx.text.find(phrase, body) >= 0:
+            name = clean_name(words[:n])
+            if name is None or name.lower() in GROUP_NOUNS:
+                return got
+            start = m.start(1)
+            return Attribution(Mention(start, start + len(phrase), "name", name), None, "headline")
+    return got
+
+
+_DASH_INTRO_RE = re.compile(r"([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})[ \t]*(?:--|[—―–])[ \t]*$")
+_DASH_AFTER_RE = re.compile(r"[ \t]*(?:--|[—―–])")
+
+
+def sieve_dash_intro(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribution | None:
+    """A name introducing a quote set off by a pair of dashes ("including the former candidate Mitt Romney -- ''…''
+    -- and …"): the name right before the first dash speaks, whatever the clause's verb."""
+    if _DASH_AFTER_RE.match(ctx.text, ctx.end_of[span.open_at]) is None:
+        return None
+    m = _DASH_INTRO_RE.search(ctx.text, max(seg_start, span.open_at - 60), span.open_at)
+    if m is None:
+        return None
+    name = clean_name(m[1].split())
+    if name is None:
+        return None
+    return Attribution(Mention(m.start(1), m.end(1), "name", name), "--", "dash")

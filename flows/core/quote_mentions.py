@@ -50,8 +50,27 @@ def _end(tok: re.Match[str]) -> int:
 
 
 def _is_cap(tok: str) -> bool:
-    """A capitalized word that may belong to a name."""
-    return tok[:1].isupper() and tok.lower().rstrip(".") not in CAPITALIZED_STOPWORDS
+    """A capitalized word that may belong to a name (memoized: the same words are tested over and over)."""
+    got = _CAP_MEMO.get(tok)
+    if got is None:
+        if len(_CAP_MEMO) > 50_000:
+            _CAP_MEMO.clear()
+        got = _CAP_MEMO[tok] = (
+            tok[:1].isupper()
+            and tok.lower().rstrip(".") not in CAPITALIZED_STOPWORDS
+            and not ("-" in tok and tok.rpartition("-")[2].rstrip(".,") in _ADJECTIVE_SUFFIXES)  # "Trump-style"
+        )
+    return got
+
+
+_CAP_MEMO: dict[str, bool] = {}
+
+
+# a capitalized word joined to one of these is an adjective, not a name ("Republican-leaning"; not "Ban Ki-moon")
+_ADJECTIVE_SUFFIXES = frozenset(
+    "style leaning led based backed born like owned controlled run funded affiliated aligned friendly minded "
+    "inspired oriented sponsored allied era".split()
+)
 
 
 def clean_name(words: list[str]) -> str | None:
@@ -160,8 +179,10 @@ def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = Fa
     return None
 
 
-def mention_after(toks: list[re.Match[str]], lo: int = 0) -> Mention | None:
-    """Parse the subject that follows a speech verb ("said former diplomat Boris Bondarev, who ...")."""
+def mention_after(toks: list[re.Match[str]], lo: int = 0, apposed: bool = True) -> Mention | None:
+    """Parse the subject that follows a speech verb ("said former diplomat Boris Bondarev, who ..."); a description
+    or an owner followed by a name between commas gives the name ("said the bureau's director, James B. Comey,",
+    "said Rubio’s deputy campaign manager, Rich Beeson")."""
     words: list[re.Match[str]] = []
     for t in toks[lo : lo + 9]:
         w = t[0]
@@ -175,6 +196,7 @@ def mention_after(toks: list[re.Match[str]], lo: int = 0) -> Mention | None:
     first = words[0][0].lower()
     if first in _SUBJECT_PRONOUNS:
         return Mention(words[0].start(), words[0].end(), "pronoun", None)
+    after = lo + len(words)  # the token the description stopped at
     for k, t in enumerate(words):
         if k and t[0].lower() == "of":
             head = [w[0] for w in words[:k] if _is_cap(w[0])]
@@ -186,7 +208,8 @@ def mention_after(toks: list[re.Match[str]], lo: int = 0) -> Mention | None:
         k = caps[-1]
         j = _name_run_left(words, k)
         if _POSSESSIVE_END.search(words[k][0]):
-            return None  # "elicited Putin's playful ..." names an owner, not a speaker
+            # "elicited Putin's playful ..." names an owner, not a speaker ("Clinton's introducer, actress X" names X)
+            return _apposed_name(toks, after) if apposed else None
         name = clean_name([t[0] for t in words[j : k + 1]])
         if name:
             return Mention(words[0].start(), _end(words[k]), "name", name)
@@ -194,7 +217,21 @@ def mention_after(toks: list[re.Match[str]], lo: int = 0) -> Mention | None:
         lw = words[k][0].lower().rstrip(".")
         if lw in GROUP_NOUNS or lw in NOMINAL_NOUNS:
             kind = "group" if lw in GROUP_NOUNS else "nominal"
-            return Mention(words[0].start(), _end(words[k]), kind, None)
+            return (_apposed_name(toks, after) if apposed else None) or Mention(
+                words[0].start(), _end(words[k]), kind, None
+            )
+    return None
+
+
+def _apposed_name(toks: list[re.Match[str]], i: int) -> Mention | None:
+    """A name set off by a comma within a few words after token i ("his best friend at Lehigh, Bruce Turry")."""
+    for k in range(i, min(len(toks), i + 4)):
+        w = toks[k][0]
+        if w == ",":
+            m = mention_after(toks, k + 1, apposed=False)
+            return m if m is not None and m.kind == "name" else None
+        if not w[:1].isalnum():
+            return None
     return None
 
 

@@ -30,6 +30,7 @@ _OPEN_PREV = frozenset(" \t\n\r\xa0([{—–-/" + _ALL_MARK_CHARS)
 _CLOSE_NEXT = frozenset(" \t\n\r\xa0.,;:!?)]}—–-…/*" + _ALL_MARK_CHARS)
 _SPACE = frozenset(" \t\n\r\xa0")
 _INNER_CLOSERS = frozenset("’'”»")  # ‘above the president,’ ” closes two quotes with a space between
+_LOOSE_CLOSE_AFTER = frozenset(",.!?")  # punctuation a closing mark set off by a space still follows
 _HARD_LINE_END = frozenset(".!?:;\"”’»)…")
 _LINE_OPENER_RE = re.compile(r"[ \t\xa0]*(?:''|``|[“„‟«\"])")
 _DECADE_RE = re.compile(r"\d0s\b|\d\d\b")
@@ -117,6 +118,8 @@ class _Scanner:
             opens = False
         elif can_open:  # straight mark touching marks on both sides
             opens = not stack
+        elif stack and mark == '"' and text[i - 2 : i - 1] in _LOOSE_CLOSE_AFTER and prev == " ":
+            opens = False  # “…a disgrace that he is doing this, " Trump said”: a closing mark set loose by a space
         else:
             return  # skip
         if opens:
@@ -136,9 +139,13 @@ class _Scanner:
             opened = self.double[0]
             lead = text[self.blocks[-1] : opened[0]].rstrip()
             at_start = not lead
-            if (continues and (at_start or lead[-1] in ":,")) or (self.chain and at_start):
+            if (continues and (at_start or lead[-1] in ":,.!?")) or (self.chain and at_start):
                 self.emit(opened, end, 0, "open:paragraph")
                 chained = continues
+            elif lead[-1:] in (".", "!", "?") and len(self.double) == 1 and self.spans and (
+                self.spans[-1].open_at >= self.blocks[-1]
+            ):  # “…,” said Baron. “His candidacy … (the second half of a split quote lost its closing mark)
+                self.emit(opened, end, 0, "open:paragraph")
         self.chain = chained
         if self.double:
             self.double.clear()

@@ -18,6 +18,11 @@ from flows.core.records import Quote
 _BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
 _COLON_END_RE = re.compile(r":[ \t\xa0\n]*$")
 _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")  # spaces and opening marks only
+# words that introduce the quote after them: a colon, or a speech verb and a comma ("but said, “…”")
+_INTRO_RE = re.compile(
+    r"(?::|\b(?:said|says|added|asked|wrote|replied|responded|declared|told \w+),)[ \t\xa0]*[\"“‘'«`]*$"
+)
+_DASHES = ("-", "—", "―", "–")  # a dash introduction ("Romney -- ''…''") ends with one of these before the quote
 _SUBJECT_SENTENCES = 4  # sentences looked back at for a pronoun's antecedent
 _CONTINUATION_GAP = 160  # a paragraph-opening quote continues the previous paragraph's quote if it ended this close
 
@@ -121,16 +126,36 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     seg_start = max(sent_start, prev_end)
     b_end = ctx.block_ends[d.block]
     nxt = d.index + 1
-    while nxt < len(ctx.spans) and not ctx.top[nxt]:
+    spans, end = ctx.spans, ctx.ends[d.index]
+    while nxt < len(spans) and (
+        not ctx.top[nxt] or (spans[nxt].open_at - end < 80 and spans[nxt].end - spans[nxt].start < 20 and _nickname(ctx, nxt))
+    ):  # a nickname inside the tag's name (“…,” Marcia "Cia" Price said) does not end the tag
         nxt += 1
-    limit = ctx.spans[nxt].open_at if nxt < len(ctx.spans) and ctx.spans[nxt].open_at < b_end else b_end
+    limit = spans[nxt].open_at if nxt < len(spans) and spans[nxt].open_at < b_end else b_end
     # Sieves that read the writer's words before the quote are skipped when there are none (a quote opening its
     # sentence or following another quote directly): they could find nothing, and most quotes are like that.
     before = _OPENING_ONLY_RE.fullmatch(text, seg_start, span.open_at) is None
+    if before and seg_start == prev_end and prev is not None and prev.attribution is not None and (
+        prev_end <= prev.attribution.mention.start < span.open_at
+        and text[span.open_at - 2 : span.open_at].strip() == ","
+    ):  # “In breaking news,” Axelrod tweeted last January, “…,” after …: the tag between the halves speaks for both
+        return _copy(prev)
     if not before:
         first = sv.sieve_after(ctx, span, limit)
+    elif d.block and text[span.open_at - 3 : span.open_at].rstrip(" \t\xa0")[-1:] in _DASHES and (
+        intro := sv.sieve_dash_intro(ctx, seg_start, span)
+    ):  # "including the former candidate Mitt Romney -- ''…'' --": the name before the dashes speaks
+        first = intro
     elif d.kind in ("partial", "title"):  # a fragment inside the writer's sentence: its cue usually comes first
         first = sv.sieve_before(ctx, seg_start, sent_start, span) or sv.sieve_after(ctx, span, limit)
+    elif _introduced(text, seg_start, span.open_at):
+        # a quote the words before it introduce ("but said, “…,” promising the Friends …"): a plain tag after it
+        # ("…,” she said) still comes first, then the cue before it, then any other cue after it
+        first = (
+            sv.sieve_tag(ctx, span, limit)
+            or sv.sieve_before(ctx, seg_start, sent_start, span)
+            or sv.sieve_after(ctx, span, limit)
+        )
     else:
         first = sv.sieve_after(ctx, span, limit) or sv.sieve_before(ctx, seg_start, sent_start, span)
     if first is not None:
@@ -141,6 +166,10 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     sentence_before = before or sent_start < seg_start
     if got is None and sentence_before:
         got = sv.sieve_colon(ctx, sent_start, span) or (sv.sieve_possessive(ctx, seg_start, span) if before else None)
+        if got is not None and got.mention.kind == "pronoun" and prev is not None and prev.attribution is not None and (
+            ctx.sentence_start(prev.span.open_at) == sent_start
+        ):  # “…” and that she has learned her lesson: “…”: the sentence's speaker goes on; "her" is the object's
+            got = _copy(prev)
     return (
         got
         or _continuation(ctx, drafts, d)
@@ -148,6 +177,24 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
         or (sv.sieve_headline(ctx, span) if d.block == 0 else None)
         or _weak(ctx, drafts, d, sent_start, sentence_before)
     )
+
+
+_NICKNAME_RE = re.compile(r"[A-Z][\w.’'-]*[ \t][\"“‘'][A-Z][\w.’'-]*[\"”’'][ \t][A-Z]")
+
+
+def _nickname(ctx: DocContext, k: int) -> bool:
+    """Span k is a nickname quoted inside a name (Marcia "Cia" Price): the speech tag reads past it."""
+    s = ctx.spans[k]
+    if not ctx.text[s.start : s.start + 1].isupper():
+        return False  # (the caller tests the length first: this runs for the quote after every quote)
+    i = ctx.text.rfind(" ", max(0, s.open_at - 30), s.open_at - 1) + 1
+    return _NICKNAME_RE.match(ctx.text, i, ctx.ends[k] + 2) is not None
+
+
+def _introduced(text: str, seg_start: int, open_at: int) -> bool:
+    """The words before the quote end with a colon or "said," (cheap test of the last characters first)."""
+    tail = text[max(seg_start, open_at - 3) : open_at].rstrip(" \t\xa0\"“‘'«`")
+    return tail[-1:] in (":", ",") and _INTRO_RE.search(text, max(seg_start, open_at - 40), open_at) is not None
 
 
 def _weak(
@@ -189,6 +236,8 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
         d.kind = "full"
         return d
     d.attribution = _attribute(ctx, drafts, d)
+    if block == 0 and ctx.title_case_headline():
+        d.attribution = sv.sieve_title_headline(ctx, span, d.attribution)
     if kind == "title":
         d.kind = settle_title(d.attribution.method if d.attribution else None, text[prefix_start : span.open_at], quote)
         if d.kind == "scare":

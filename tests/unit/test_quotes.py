@@ -378,3 +378,137 @@ def test_fast_record_constructor_builds_the_same_frozen_record() -> None:
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.speaker = "someone else"  # type: ignore[misc]
+
+
+# Rules of round 4 (2026-11-22): (document, quote text, expected speaker or None, expected attribution method or None)
+ROUND4_RULES = [
+    # a description or owner after the verb, then a name between commas: the name speaks ...
+    ("Intro.\n\n“It was his first try,” said his best friend at Lehigh, Bruce Turry, who was there.\n\nMore.",
+     "It was his first try,", "Bruce Turry", "verb_after"),
+    ("Intro.\n\n“We will win,” said Ortega’s deputy campaign manager, Rich Beeson, on Monday.\n\nMore.",
+     "We will win,", "Rich Beeson", "verb_after"),
+    # ... but a description followed by a comma and no name stays anonymous
+    ("Intro.\n\n“It was his first try,” said his best friend, adding that it rained.\n\nMore.",
+     "It was his first try,", None, "verb_after"),
+    # a state abbreviation followed by a comma ends no sentence inside a speech tag ...
+    ("Intro.\n\n“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said of the week.\n\nMore.",
+     "Perpetual motion!", "Glenn Thompson", "apposition"),
+    # ... while a sentence end still does
+    ("Intro.\n\n“Perpetual motion!” The week went on. Thompson said nothing.\n\nMore.", "Perpetual motion!", None, None),
+    # the agent of a passive speech verb speaks ("was asked by") ...
+    ("Intro.\n\nSanders was asked by host Bill Maher, who backs him, “Are you tired of the emails?”\n\nMore.",
+     "Are you tired of the emails?", "Bill Maher", "verb_before"),
+    # ... but a sentence-initial "Asked by X" leaves the main clause's subject speaking
+    ("Intro.\n\nAsked by Starnes about the attack, Carson said, “It is water under the bridge.”\n\nMore.",
+     "It is water under the bridge.", "Carson", "verb_before"),
+    # a name after a verb and before a lower-case word is the verb's object, not an inverted subject ...
+    ("Intro.\n\nRep. Gwen Graham slammed Trump, praises Clinton as “a work horse, not a show horse.”\n\nMore.",
+     "a work horse, not a show horse.", "Gwen Graham", "verb_before"),
+    # ... while an inverted subject ends at punctuation
+    ("Intro.\n\nIn the end, said Dorothy Poynter, “He was kind.”\n\nMore.", "He was kind.", "Dorothy Poynter", "verb_before"),
+    # a parenthesis after a name does not hide the name ("Gov. John Kasich (R-OH), said") ...
+    ("Intro.\n\nAfter winning in the primary, Gov. John Kasich (R-OH), said, “I am ready to go west.”\n\nMore.",
+     "I am ready to go west.", "John Kasich", "apposition"),
+    # ... nor does a nickname in quotes inside a name, or a kin description before it
+    ("Intro.\n\n“This is a big year!” Scott's niece, state Del. Marcia “Cia” Price (D-Newport News), shouted to the crowd."
+     "\n\nMore.", "This is a big year!", "Price", "apposition"),
+    ("Intro.\n\n“This is a big year!” The crowd, as Marcia noted, shouted and cheered.\n\nMore.",
+     "This is a big year!", None, None),
+    # any past-tense verb after a quote tags it only with a named (or pronoun) subject ...
+    ("Intro.\n\nThe plan should curb “activist” investors and others focused on quick profit.\n\nMore.", "activist", None, None),
+    # ... as it did before
+    ("Intro.\n\n“Let them come,” Hannity beamed at the crowd.\n\nMore.", "Let them come,", "Hannity", "verb_after"),
+    # "his"/"her" before a second quote of a sentence is an object's: the sentence's speaker goes on ...
+    ("Intro.\n\nAxelrod said this was a “fatal miscalculation” and that she has learned her lesson: “They are ready.”\n\nMore.",
+     "They are ready.", "Axelrod", "continuation"),
+    # ... while a possessive pronoun with no earlier quote in its sentence still resolves as before
+    ("Intro.\n\nOrtega spoke first. The mayor gave her charity “hundreds of thousands.”\n\nMore.",
+     "hundreds of thousands.", "Ortega", "pronoun"),
+    # a tag whose apposition holds a relative clause and no closing comma: the name opening it speaks ...
+    ("Intro.\n\n“Clinton needs a strategy,” Nate Silver, the polling guru who founded a website tweeted on Wednesday.\n\nMore.",
+     "Clinton needs a strategy,", "Nate Silver", "verb_after"),
+    # ... but not when a comma closes the apposition before another subject
+    ("Intro.\n\n“Clinton needs a strategy,” Silver, who founded a website, said.\n\nMore.",
+     "Clinton needs a strategy,", "Silver", None),
+    # the owner of a "whose" clause speaks, not a name inside the clause ...
+    ("Intro.\n\nMr. Slinker, whose latest start-up, Paradata, uses big data, said Mr. Trump was “a start-up kind of guy.”"
+     "\n\nMore.", "a start-up kind of guy.", "Slinker", "apposition"),
+    # ... and an apposition without one still gives its inner name
+    ("Intro.\n\nGoogle's chief executive, Laszlo Bock, told the crowd it was “a big day.”\n\nMore.",
+     "a big day.", "Laszlo Bock", "apposition"),
+    # a quote introduced by a colon or "said," takes the cue before it, not a later clause's subject ...
+    ("Intro.\n\nBoreing said the members will meet, but said, “It is time we change,” promising the Friends will return."
+     "\n\nMore.", "It is time we change,", "Boreing", "verb_before"),
+    # ... while a quote that only follows the writer's words takes the tag after it
+    ("Intro.\n\nIn the end, “It is time we change,” Boreing said.\n\nMore.", "It is time we change,", "Boreing", "verb_after"),
+    # a name right before a quote set off by a pair of dashes speaks, whatever the clause's verb ...
+    ("Intro.\n\nMany Republicans have said the same thing, including the former candidate Mitt Romney -- ''It is "
+     "disqualifying'' -- and a former commissioner.\n\nMore.", "It is disqualifying", "Mitt Romney", "dash"),
+    # ... but not a name before a single dash, with no closing dash after the quote
+    ("Intro.\n\nMany Republicans have said, in Palm Beach -- ''It is disqualifying.''\n\nMore.",
+     "It is disqualifying.", "Republicans", "verb_before"),
+    # a capitalized word joined to an adjective suffix is no name ("a Trump-style retort") ...
+    ("Intro.\n\nTrump mocked Bush again.\n\nBush offered a Trump-style retort, tweeting, “You are a loser.”\n\nMore.",
+     "You are a loser.", "Bush",
+     "verb_before"),
+    # ... while a hyphenated given name still is
+    ("Intro.\n\nSecretary General Ban Ki-moon called it “a brazen breach.”\n\nMore.", "a brazen breach.", "Ban Ki-moon",
+     "verb_before"),
+    # the second half of a split quote keeps the speaker of the tag between the halves ...
+    ("Intro.\n\n“In breaking news,” Axelrod tweeted last January, “Clinton wins an endorsement,” after Brian Fallon "
+     "expressed support.\n\nMore.", "Clinton wins an endorsement,", "Axelrod", "continuation"),
+    # ... but a quote after a full stop does not
+    ("Intro.\n\n“In breaking news,” Axelrod tweeted. Later, “Clinton wins,” Brian Fallon said.\n\nMore.",
+     "Clinton wins,", "Brian Fallon", "verb_after"),
+]
+
+
+@pytest.mark.parametrize("doc, quote, speaker, method", ROUND4_RULES)
+def test_round4_rules(doc: str, quote: str, speaker: str | None, method: str | None) -> None:
+    q = by_text(doc)[quote]
+    assert q.speaker == speaker, (q.speaker, q.speaker_mention, q.cue, q.attribution_method)
+    if method is not None:
+        assert q.attribution_method == method, (q.speaker_mention, q.cue)
+
+
+# Title Case headlines: the first words name the speaker when the body uses them too, else nobody.
+HEADLINES = [
+    ("Trump Just Announced Who He ‘Would Love’ To See Run.\n\nDonald Trump said on Monday that he liked the idea.",
+     "Would Love", "Donald Trump"),
+    ("Gingrich Takes Talk Of Being Trump’s Running Mate ‘Very Seriously.’\n\nNewt Gingrich said so on Friday.",
+     "Very Seriously.", "Newt Gingrich"),
+    ("Frustrated Parents Rally Nationwide To ‘Reclaim Our Schools.’\n\nAmelize Joseph loves the public school.",
+     "Reclaim Our Schools.", None),
+]
+
+
+@pytest.mark.parametrize("doc, quote, speaker", HEADLINES)
+def test_title_case_headline_speaker(doc: str, quote: str, speaker: str | None) -> None:
+    q = by_text(doc)[quote]
+    assert q.speaker == speaker, (q.speaker, q.speaker_mention, q.attribution_method)
+
+
+# Quote marks a writer left unbalanced (round 4)
+SPAN_RULES = [
+    # the second half of a split quote runs to its paragraph end when its closing mark is missing ...
+    ("Intro.\n\n“It was fine,” said Baron. “His plan works.\n\nHe continued, “More.”", "His plan works.", "Baron"),
+    # ... and a quote opened after a sentence end continues into the next paragraph that opens with a mark
+    ("Intro.\n\nHe spoke. “Trump says things,” Rubio said. “But presidents cannot.\n\n“I am not interested.”",
+     "But presidents cannot.", "Rubio"),
+    # a straight closing mark set loose by a space after a comma still closes
+    ('Intro.\n\n"I think it is a disgrace, " Trump said.\n\nMore.', "I think it is a disgrace,", "Trump"),
+]
+
+
+@pytest.mark.parametrize("doc, quote, speaker", SPAN_RULES)
+def test_unbalanced_marks_round4(doc: str, quote: str, speaker: str) -> None:
+    q = by_text(doc)[quote]
+    assert q.speaker == speaker and q.kind != "scare", (q.speaker, q.kind, q.extraction_method)
+
+
+def test_unbalanced_marks_round4_negatives() -> None:
+    # an opening mark after a sentence end with no quote before it in the paragraph, and no mark opening the next
+    # paragraph, is dropped; a loose straight mark with no quote open is no quote
+    got = by_text("Intro.\n\nHe said it. “His plan works.\n\nNext paragraph.")
+    assert "His plan works." not in got
+    assert by_text('Intro.\n\nThe board is 5 " wide, he said.\n\nMore.') == {}
