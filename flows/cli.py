@@ -38,9 +38,10 @@ def run(
     no_build: Annotated[bool, typer.Option("--no-build", help="Load only; skip the dbt models.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when anything was quarantined.")] = False,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-process every document, changed or not.")] = False,
-    task_runner: Annotated[str | None, typer.Option(help="auto (default: a process pool for inputs of 24 MB or "
-                                                             "more on a multi-core machine, else threads), thread, "
-                                                             "process or dask.")] = None,
+    task_runner: Annotated[str | None, typer.Option(help="auto (default: a process pool when 24 MB or more are "
+                                                             "to be read after skipping unchanged documents, on a "
+                                                             "multi-core machine; else threads), thread, process or "
+                                                             "dask.")] = None,
     workers: Annotated[int | None, typer.Option(help="Parallel workers for the batch tasks (default: CPUs).")] = None,
     dask_address: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://host:8786 (--task-runner dask); "
                                                          "a local cluster when omitted.")] = None,
@@ -60,13 +61,12 @@ def run(
         raise typer.Exit(2)
     from flows.progress import RichReporter, set_reporter
     from flows.pipeline import pipeline
-    from flows.runners import RUNNERS, resolve_runner, runner_parameters
+    from flows.runners import RUNNERS, runner_parameters
 
     kind = task_runner or ("dask" if dask_address else settings.task_runner)
     if kind not in RUNNERS:
         err_console.print(f"[red]error:[/] --task-runner must be one of {', '.join(RUNNERS)}")
         raise typer.Exit(2)
-    kind = resolve_runner(kind, sources, workers or settings.workers)
     if console.is_terminal:
         set_reporter(RichReporter())
     summary = _run_flow(pipeline, as_json, sources=[str(s) for s in sources],
@@ -282,8 +282,8 @@ def serve(
     cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '0 * * * *' for hourly.")] = "0 * * * *",
     timezone: Annotated[str, typer.Option(help="Time zone the cron expression is read in.")] = "UTC",
     name: Annotated[str, typer.Option(help="Deployment name.")] = "scheduled",
-    task_runner: Annotated[str | None, typer.Option(help="auto (default; decided on the sources' size when "
-                                                             "serving starts), thread, process or dask.")] = None,
+    task_runner: Annotated[str | None, typer.Option(help="auto (default; decided by each run on the bytes it "
+                                                             "has to read), thread, process or dask.")] = None,
     workers: Annotated[int | None, typer.Option(help="Parallel workers for the batch tasks.")] = None,
     dask_address: Annotated[str | None, typer.Option(help="Dask scheduler address for --task-runner dask.")] = None,
 ) -> None:
@@ -299,7 +299,7 @@ def serve(
     from prefect.schedules import Cron
 
     from flows.pipeline import pipeline
-    from flows.runners import resolve_runner, runner_parameters
+    from flows.runners import runner_parameters
     from flows.settings import get_settings
 
     settings = get_settings()
@@ -307,8 +307,7 @@ def serve(
     if not os.environ.get("PREFECT_API_URL"):
         err_console.print("[yellow]warning:[/] PREFECT_API_URL is not set: the deployment lives in a temporary "
                           "server that ends with this process. See README › Running on a schedule.")
-    kind = resolve_runner(task_runner or ("dask" if dask_address else settings.task_runner), sources,
-                          workers or settings.workers)
+    kind = task_runner or ("dask" if dask_address else settings.task_runner)
     pipeline.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
                    parameters={"sources": sources, "warehouse_path": str(_warehouse(warehouse)),
                                **runner_parameters(kind, workers or settings.workers,

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows import PROJECT_ROOT
 from flows.settings import get_settings
 
 
@@ -39,23 +40,84 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
-def run_dbt(warehouse_path: str | Path, args: list[str] | None = None) -> DbtOutcome:
-    """Invoke `dbt build` (or `args`) on the warehouse and summarize the node results."""
+def _dbt_env(warehouse_path: str | Path) -> dict[str, str]:
+    """The environment of a dbt process: the warehouse, the memory cap, no telemetry."""
+    return {**os.environ, "NEWS_WAREHOUSE_PATH": str(Path(warehouse_path).resolve()),
+            "NEWS_DUCKDB_MEMORY_LIMIT": get_settings().duckdb_memory_limit,
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1"}
+
+
+def _common_args(warehouse_path: str | Path) -> list[str]:
+    """dbt arguments every command takes: the project, its profile, and per-warehouse target and log folders."""
     project_dir = get_settings().dbt_project_dir
     target_path, log_path = dbt_paths(warehouse_path)
-    env = {**os.environ, "NEWS_WAREHOUSE_PATH": str(Path(warehouse_path).resolve()),
-           "NEWS_DUCKDB_MEMORY_LIMIT": get_settings().duckdb_memory_limit,
-           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1"}
-    command = [
-        dbt_executable(), *(args or ["build"]), "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
-        "--target-path", str(target_path), "--log-path", str(log_path), "--no-use-colors",
-    ]
-    proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
+    return ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir), "--target-path", str(target_path),
+            "--log-path", str(log_path), "--no-use-colors"]
+
+
+# Warehouses whose dbt child (flows/dbt_child.py) is already started and parsing: the next run_dbt uses it.
+_PREPARED: dict[str, subprocess.Popen] = {}
+
+
+def prepare_dbt(warehouse_path: str | Path) -> None:
+    """Start dbt for this warehouse now (import + parse) so a later run_dbt only runs the command.
+
+    Call it while the pipeline still loads or extracts; parsing does not open the warehouse. A prepared child
+    that is never used exits on its own when its stdin closes (discard_dbt, or the pipeline process ending).
+    """
+    key = str(Path(warehouse_path).resolve())
+    if key in _PREPARED:
+        return
+    log_path = dbt_paths(warehouse_path)[1]
+    log_path.mkdir(parents=True, exist_ok=True)
+    with open(log_path / "dbt-child.out", "w", encoding="utf-8") as out:
+        _PREPARED[key] = subprocess.Popen(
+            [sys.executable, "-m", "flows.dbt_child", *_common_args(warehouse_path)], stdin=subprocess.PIPE,
+            stdout=out, stderr=subprocess.STDOUT, text=True, env=_dbt_env(warehouse_path),
+            cwd=PROJECT_ROOT)
+
+
+def discard_dbt(warehouse_path: str | Path) -> subprocess.Popen | None:
+    """Tell a prepared dbt child to stop without running anything; return it (it exits once its parse is done).
+
+    Not waited for: it never opens the warehouse, and killing it mid-parse could leave a torn parse cache.
+    """
+    proc = _PREPARED.pop(str(Path(warehouse_path).resolve()), None)
+    if proc is not None:
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+    return proc
+
+
+def run_dbt(warehouse_path: str | Path, args: list[str] | None = None) -> DbtOutcome:
+    """Invoke `dbt build` (or `args`) on the warehouse and summarize the node results.
+
+    Uses the child started by prepare_dbt for this warehouse when there is one (skipping dbt's start-up and
+    parse), else starts dbt now.
+    """
+    target_path, log_path = dbt_paths(warehouse_path)
+    args = args or ["build"]
+    prepared = _PREPARED.pop(str(Path(warehouse_path).resolve()), None)
+    if prepared is not None and prepared.poll() is None:
+        try:
+            prepared.stdin.write(json.dumps(args) + "\n")
+            prepared.stdin.close()
+            returncode = prepared.wait(timeout=1800)
+        except subprocess.TimeoutExpired:
+            prepared.kill()
+            returncode = prepared.wait()
+        output = (log_path / "dbt-child.out").read_text(encoding="utf-8", errors="replace")
+    else:
+        proc = subprocess.run([dbt_executable(), *args, *_common_args(warehouse_path)], env=_dbt_env(warehouse_path),
+                              capture_output=True, text=True, timeout=1800)
+        returncode, output = proc.returncode, proc.stdout + proc.stderr
     counts, failures = read_run_results(target_path / "run_results.json")
-    if proc.returncode != 0 and not failures:
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-15:]
-        failures.append("dbt exited with code %d: %s" % (proc.returncode, " | ".join(tail)))
-    return DbtOutcome(proc.returncode == 0, counts, failures, str(target_path))
+    if returncode != 0 and not failures:
+        tail = output.strip().splitlines()[-15:]
+        failures.append("dbt exited with code %d: %s" % (returncode, " | ".join(tail)))
+    return DbtOutcome(returncode == 0, counts, failures, str(target_path))
 
 
 def read_run_results(path: Path) -> tuple[dict[str, int], list[str]]:

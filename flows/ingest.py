@@ -327,18 +327,172 @@ def record_to_document(record: object, path: Path, locator: str, fallback_id: st
     if not isinstance(record, dict):
         return QuarantineEntry("ingest", str(path), "record is not a JSON object.", "not_an_object", locator=locator)
     meta = {key: _clean(record.get(key)) for key in ("title", "url", "outlet", "author", "published_at")}
-    doc_id = next((_clean(record.get(k)) for k in ID_FIELDS if _clean(record.get(k))), None) or fallback_id
+    doc_id = _record_id(record, fallback_id)
     text, html = _clean(record.get("text")), _clean(record.get("html"))
     if text:
-        digest = content_hash("\x1f".join([text, meta["title"] or ""]))
         fmt = path.suffix.lstrip(".").lower()
-        return RawDocument(doc_id, source, fmt, text, digest, **meta)
+        return RawDocument(doc_id, source, fmt, text, _record_hash(text, meta["title"]), **meta)
     if html:
         return _html_document(doc_id, source, html, meta, path.suffix.lstrip(".").lower())
     return QuarantineEntry(
         "ingest", str(path), "record has no 'text' or 'html' value; add the article body.", "missing_text",
         doc_id=doc_id, locator=locator,
     )
+
+
+def _record_id(record: dict, fallback_id: str) -> str:
+    """A record's doc_id: its doc_id or id field, else the fallback (file stem and line or row number)."""
+    return next((_clean(record.get(k)) for k in ID_FIELDS if _clean(record.get(k))), None) or fallback_id
+
+
+def _record_hash(text: str, title: str | None) -> str:
+    """The content hash of a text record: its body and title."""
+    return content_hash("\x1f".join([text, title or ""]))
+
+
+def record_identity(record: object, fallback_id: str) -> tuple[str, str] | None:
+    """(doc_id, content_hash) of a dump record exactly as record_to_document reads it; None if it is no document.
+
+    Cheap: no HTML extraction, no document built. Used to skip unchanged records before a batch reads them.
+    """
+    if not isinstance(record, dict):
+        return None
+    text, html = _clean(record.get("text")), _clean(record.get("html"))
+    if text:
+        return _record_id(record, fallback_id), _record_hash(text, _clean(record.get("title")))
+    if html:
+        return _record_id(record, fallback_id), content_hash(html)
+    return None
+
+
+@dataclass
+class WorkPlan:
+    """What a run will read: the work units left after skipping unchanged records, and what was skipped."""
+
+    units: list[WorkUnit]
+    unchanged: list[tuple[str, str]]  # (doc_id, source) of documents found unchanged before any batch read them
+    nbytes: int  # bytes the units will read
+
+    @classmethod
+    def of(cls, units: list[WorkUnit]) -> WorkPlan:
+        """A plan that reads every unit."""
+        return cls(units, [], units_bytes(units))
+
+
+def units_bytes(units: list[WorkUnit]) -> int:
+    """How many bytes the units read: JSONL slices their byte ranges, other units their files (counted once)."""
+    total, files = 0, set()
+    for unit in units:
+        if unit.byte_stop is not None:
+            total += unit.byte_stop - unit.byte_start
+        elif unit.path not in files:
+            files.add(unit.path)
+            try:
+                total += unit.path.stat().st_size
+            except OSError:
+                continue
+    return total
+
+
+def skip_known(units: list[WorkUnit], known: dict[str, str], max_bytes: int) -> WorkPlan:
+    """Drop the records and files whose doc_id and content hash are already loaded (`known`), before any batch.
+
+    An incremental run then reads, decodes and schedules only what changed: JSONL slices shrink to the runs of
+    changed lines, unchanged text and HTML files drop out. The test is the batch's own (doc_id, content hash),
+    computed the same way, so skipping here never changes what is loaded. Anything this pre-scan cannot judge
+    cheaply (a decoding problem, broken JSON, CSV/Parquet/JSON files) stays in the plan for the batch to handle.
+    A doc_id met a second time is always kept, so duplicates are still quarantined.
+    """
+    if not known:
+        return WorkPlan.of(units)
+    kept: list[WorkUnit] = []
+    unchanged: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for unit in units:
+        suffix = unit.path.suffix.lower()
+        try:
+            if suffix in (".jsonl", ".ndjson") and unit.byte_stop is not None:
+                kept.extend(_changed_lines(unit, known, seen, unchanged))
+            elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".ndjson"} and unit.count is None:
+                skipped = _unchanged_file(unit.path, suffix, known, seen, max_bytes)
+                if skipped is None:
+                    kept.append(unit)
+                else:
+                    unchanged.extend(skipped)
+            else:
+                kept.append(unit)
+        except Exception:  # whatever the pre-scan cannot read, the batch reads and quarantines with the reason
+            kept.append(unit)
+    return WorkPlan(kept, unchanged, units_bytes(kept))
+
+
+def _identity_of_line(line: bytes, fallback_id: str) -> tuple[str, str] | None:
+    """A JSONL line's (doc_id, content hash), or None when only the batch's reader can judge it."""
+    try:
+        return record_identity(json.loads(line.decode("utf-8")), fallback_id)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
+def _changed_lines(unit: WorkUnit, known: dict[str, str], seen: set[str],
+                   unchanged: list[tuple[str, str]]) -> list[WorkUnit]:
+    """The runs of changed lines of a JSONL slice, as smaller slices; unchanged lines are noted and dropped."""
+    with open(unit.path, "rb") as handle:
+        handle.seek(unit.byte_start)
+        data = handle.read(unit.byte_stop - unit.byte_start)
+    runs: list[WorkUnit] = []
+    run_first = run_start = None
+    offset, index = 0, 0
+    stem, path = unit.path.stem, str(unit.path)
+    while offset < len(data):
+        end = data.find(b"\n", offset)
+        end = len(data) if end == -1 else end + 1
+        line, lineno = data[offset:end], unit.first + index + 1
+        identity = _identity_of_line(line, f"{stem}-{lineno}") if line.strip() else None
+        skip = not line.strip() or (identity is not None and identity[0] not in seen
+                                    and known.get(identity[0]) == identity[1])
+        if identity is not None:
+            seen.add(identity[0])
+        if skip:
+            if line.strip():
+                unchanged.append((identity[0], f"{path}:line {lineno}"))
+            if run_first is not None:
+                runs.append(WorkUnit(unit.path, run_first, unit.first + index - run_first,
+                                     unit.byte_start + run_start, unit.byte_start + offset))
+                run_first = None
+        elif run_first is None:
+            run_first, run_start = unit.first + index, offset
+        offset, index = end, index + 1
+    if run_first is not None:
+        runs.append(WorkUnit(unit.path, run_first, unit.first + index - run_first,
+                             unit.byte_start + run_start, unit.byte_start + offset))
+    return runs
+
+
+def _unchanged_file(path: Path, suffix: str, known: dict[str, str], seen: set[str],
+                    max_bytes: int) -> list[tuple[str, str]] | None:
+    """The (doc_id, source) of every document of a whole file when all are unchanged, else None (read it)."""
+    if suffix in (".jsonl", ".ndjson"):
+        identities, sources = [], []
+        for lineno, line in enumerate(path.read_bytes().split(b"\n"), start=1):
+            if not line.strip():
+                continue
+            identities.append(_identity_of_line(line, f"{path.stem}-{lineno}"))
+            sources.append(f"{path}:line {lineno}")
+    else:
+        if path.stat().st_size > max_bytes:
+            return None
+        text, _, problem = decode_bytes(path.read_bytes())
+        if problem:
+            return None
+        identities, sources = [(path.stem, content_hash(text))], [str(path)]
+    ids = [i[0] for i in identities if i is not None]
+    if not identities or len(ids) < len(identities) or len(set(ids)) < len(ids) or not seen.isdisjoint(ids) \
+            or any(known.get(i[0]) != i[1] for i in identities):
+        seen.update(i[0] for i in identities if i is not None)
+        return None
+    seen.update(i[0] for i in identities)
+    return [(i[0], source) for i, source in zip(identities, sources)]
 
 
 def read_sources(units: Iterable[WorkUnit | Path], max_bytes: int) -> Iterator[Item]:

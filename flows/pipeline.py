@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 import subprocess
 import tempfile
@@ -26,12 +27,12 @@ from prefect.runtime import flow_run
 
 from flows import PROJECT_ROOT, tasks, warehouse
 from flows.core.records import QuarantineEntry
-from flows.dbt import DbtOutcome
+from flows.dbt import DbtOutcome, discard_dbt, prepare_dbt
 from flows.dq_flow import dq_checks
 from flows.report_flow import publish_report
 from flows.ingest import WorkUnit
 from flows.progress import get_reporter
-from flows.runners import make_task_runner
+from flows.runners import make_task_runner, runner_for_bytes
 from flows.settings import get_settings
 
 # Code whose change must re-process every document: extraction, normalization, schemas and frame building.
@@ -86,20 +87,20 @@ def plan_batches(units: Sequence[WorkUnit], size: int) -> Iterator[list[WorkUnit
 
 
 @flow(name="newsdesk-batches")
-def extract_batches(sources: list[str], staging_dir: str, known_path: str | None, batch_size: int,
-                    max_document_bytes: int, max_in_flight: int, fuse_stages: bool = False) -> dict:
-    """Discover the sources and run every batch's stages on this subflow's task runner.
+def extract_batches(plan_path: str, staging_dir: str, known_path: str | None, max_document_bytes: int,
+                    max_in_flight: int, fuse_stages: bool = False) -> dict:
+    """Run every planned batch's stages on this subflow's task runner.
 
     The batches have a subflow of their own so that a process pool or Dask cluster lives only as long as the
-    batch phase: its workers (hundreds of MB each) are gone before the load and the dbt build.
+    batch phase: its workers (hundreds of MB each) are gone before the load and the dbt build. The plan (a
+    pickled list of batches of work units) is read from the run's staging folder rather than passed as a
+    parameter, so the API does not store thousands of work units per run.
     """
     logger = get_run_logger()
-    files, units, problems = tasks.discover(sources, batch_size)
-    batches = list(plan_batches(units, batch_size))
+    batches = pickle.loads(Path(plan_path).read_bytes())
     staging, known = Path(staging_dir), None if known_path is None else Path(known_path)
     totals = _run_batches(batches, staging, known, max_document_bytes, max_in_flight, logger, fuse_stages)
-    tasks.stage_problems(staging, problems, len(batches))  # a number no batch uses
-    return {"files": [str(f) for f in files], "totals": dict(totals)}
+    return {"totals": dict(totals)}
 
 
 @flow(name="newsdesk-pipeline")
@@ -108,7 +109,8 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
              task_runner: str = "thread", workers: int | None = None, dask_address: str | None = None) -> dict:
     """Run the whole pipeline on files/folders into a DuckDB warehouse and return the run summary.
 
-    `task_runner` (thread, process or dask; see flows/runners.py) runs the batches; with a process pool or Dask
+    `task_runner` (auto, thread, process or dask; see flows/runners.py) runs the batches; `auto` is decided once
+    the run knows how many bytes it has to read after skipping unchanged documents. With a process pool or Dask
     a batch's four stage functions run in one task call (`process-batch`), so frames never travel between the
     flow and the workers after each stage.
     """
@@ -122,27 +124,48 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
         staging = _fresh_staging_dir(Path(path), run_id)
         try:
             known = None if full_refresh else tasks.snapshot_known(path, staging, version)
-            runner = make_task_runner(task_runner, workers, dask_address)
-            phase = extract_batches.with_options(task_runner=runner)(
-                list(sources), str(staging), None if known is None else str(known), size, settings.max_document_bytes,
-                max_in_flight or settings.max_batches_in_flight, fuse_stages=task_runner != "thread")
-            files, totals = phase["files"], Counter(phase["totals"])
+            files, plan, problems = tasks.plan_work(list(sources), size, known, settings.max_document_bytes)
+            files = [str(f) for f in files]
+            batches = list(plan_batches(plan.units, size))
+            tasks.stage_problems(staging, problems, len(batches))  # a number no batch uses
+            warehouse.stage_unchanged(staging, plan.unchanged)
+            planned = time.monotonic()
+            task_runner = runner_for_bytes(task_runner, plan.nbytes, workers)  # `auto`: on what will be read
+            totals = Counter(unchanged=len(plan.unchanged))
+            prepare = build and bool(batches or problems)  # dbt will run: start and parse it while we work
+            if prepare and task_runner == "thread":  # the batches leave a core free
+                prepare_dbt(path)
+            if batches:
+                plan_path = staging / "batches.pickle"
+                plan_path.write_bytes(pickle.dumps(batches))
+                phase = extract_batches.with_options(task_runner=make_task_runner(task_runner, workers, dask_address))(
+                    str(plan_path), str(staging), None if known is None else str(known), settings.max_document_bytes,
+                    max_in_flight or settings.max_batches_in_flight, fuse_stages=task_runner != "thread")
+                totals.update(phase["totals"])
             batches_done = time.monotonic()
+            if prepare:  # with a pool the cores were busy until now; the load leaves room
+                prepare_dbt(path)
             counts = tasks.load_warehouse(path, staging, run_id, files + list(map(str, sources)), version)
+        except BaseException:
+            discard_dbt(path)
+            raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         load_done = time.monotonic()
-        tasks.canonicalize_speakers(path)
-        speakers_done = time.monotonic()
-        models = models_version()
-        if build and not full_refresh and not counts["documents"] and not counts["quarantined"] \
-                and _marts_are_current(path, run_id, models):
-            logger.info("nothing changed since the last successful dbt build of this project: marts are current")
-            outcome = DbtOutcome(True, skipped=True)
-        else:
-            outcome = tasks.build_models(path, full_refresh) if build else None
+        try:
+            tasks.canonicalize_speakers(path)
+            speakers_done = time.monotonic()
+            models = models_version()
+            if build and not full_refresh and not counts["documents"] and not counts["quarantined"] \
+                    and _marts_are_current(path, run_id, models):
+                logger.info("nothing changed since the last successful dbt build of this project: marts are current")
+                outcome = DbtOutcome(True, skipped=True)
+            else:
+                outcome = tasks.build_models(path, full_refresh) if build else None
+        finally:
+            discard_dbt(path)  # a prepared dbt child that was not used (skipped build, or an error) stops
         timings = _timings(totals, started, batches_done, load_done)
-        timings.update(speakers_seconds=round(speakers_done - load_done, 3),
+        timings.update(plan_seconds=round(planned - started, 3), speakers_seconds=round(speakers_done - load_done, 3),
                        dbt_seconds=round(time.monotonic() - speakers_done, 3))
         counts.update(files=len(files), unchanged=totals["unchanged"], megabytes=round(totals["bytes"] / 1e6, 3),
                       timings=timings, task_runner=task_runner, workers=workers or os.cpu_count())

@@ -36,10 +36,19 @@ def resolve_runner(kind: str, sources: Iterable[str | Path], workers: int | None
     """The concrete runner for `kind`: `auto` is a process pool on a multi-core machine for large inputs."""
     if kind != "auto":
         return kind
+    return runner_for_bytes(kind, input_bytes(sources, AUTO_PROCESS_MIN_BYTES), workers)
+
+
+def runner_for_bytes(kind: str, nbytes: int, workers: int | None = None) -> str:
+    """The concrete runner for `kind` when the run will read `nbytes` (after skipping unchanged records).
+
+    The pipeline decides `auto` this way once it knows what changed, so an incremental run over a large archive
+    that changed a little runs on threads instead of paying for a process pool.
+    """
+    if kind != "auto":
+        return kind
     cores = workers or os.cpu_count() or 1
-    if cores > 1 and input_bytes(sources, AUTO_PROCESS_MIN_BYTES) >= AUTO_PROCESS_MIN_BYTES:
-        return "process"
-    return "thread"
+    return "process" if cores > 1 and nbytes >= AUTO_PROCESS_MIN_BYTES else "thread"
 
 
 def make_task_runner(kind: str, workers: int | None = None, dask_address: str | None = None):
@@ -80,6 +89,6 @@ def share_temporary_api() -> None:
 
 def runner_parameters(kind: str = "thread", workers: int | None = None, dask_address: str | None = None) -> dict:
     """The pipeline's task-runner parameters for `kind`, after sharing the temporary API with future workers."""
-    if kind in ("process", "dask"):
-        share_temporary_api()
+    if kind in ("process", "dask") or (kind == "auto" and (workers or os.cpu_count() or 1) > 1):
+        share_temporary_api()  # `auto` may pick the process pool once the run knows how much changed
     return {"task_runner": kind, "workers": workers, "dask_address": dask_address}

@@ -15,7 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from flows import frames, warehouse
 from flows.core.records import QuarantineEntry, RawDocument
 from flows.frames import Batch
-from flows.ingest import WorkUnit, discover_sources, plan_units, read_sources
+from flows.ingest import WorkPlan, WorkUnit, discover_sources, plan_units, read_sources, skip_known
 from flows.validation import validate_stage
 from schemas import ExtractedFigures, ExtractedQuotes, NormalizedDocuments, QuarantineRows, RawDocuments
 
@@ -25,6 +25,15 @@ def discover(sources: list[str], records_per_unit: int) -> tuple[list[Path], lis
     """Expand the --source arguments into input files and plan them as work units."""
     files, problems = discover_sources(sources)
     return files, plan_units(files, records_per_unit), problems
+
+
+@task(name="plan-work", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def plan_work(sources: list[str], records_per_unit: int, known_path: Path | None,
+              max_bytes: int) -> tuple[list[Path], WorkPlan, list[QuarantineEntry]]:
+    """Discover the sources, plan work units, and drop the records already loaded unchanged (incremental runs)."""
+    files, units, problems = discover.fn(sources, records_per_unit)
+    known = warehouse.read_all_known(known_path)
+    return files, skip_known(units, known, max_bytes), problems
 
 
 @task(name="snapshot-known-documents", cache_policy=NO_CACHE)

@@ -191,10 +191,12 @@ def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: lis
     """Load every staged batch in one transaction: replace rows per doc_id, refresh the quarantine of what was read.
 
     A doc_id staged by two batches (the same record id in two dumps) keeps the first batch's copy; the other
-    is quarantined naming both sources.
+    is quarantined naming both sources. A staged doc_id that the run also found unchanged elsewhere (staged in
+    unchanged.parquet) keeps the unchanged copy, and the staged one is quarantined the same way.
     """
     staged = {name: sorted(str(p) for p in (staging_dir / name).glob("*.parquet"))
               for name in ("documents", "quotes", "figures", "quarantine")}
+    staged["unchanged"] = [str(p) for p in staging_dir.glob("unchanged.parquet")]
     loaded_at = _now()
     with connect(path) as con:
         con.execute("begin transaction")
@@ -216,12 +218,16 @@ def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], r
     """Delete the staged documents' old rows from every table, then insert the new ones."""
     con.execute("create or replace temp table staged_docs (doc_id varchar, source varchar, batch_no bigint)")
     con.execute("create or replace temp table winners (doc_id varchar, batch_no bigint)")
+    con.execute("create or replace temp table unchanged_docs (doc_id varchar, source varchar)")
+    if staged["unchanged"]:
+        con.execute("create or replace temp table unchanged_docs as "
+                    "select doc_id, min(source) as source from read_parquet(?) group by doc_id", [staged["unchanged"]])
     if staged["documents"]:
         # only the keys are held in memory; the rows themselves stream from the Parquet files into the tables
         con.execute(f"create or replace temp table staged_docs as select doc_id, source, {_BATCH_NO} as batch_no "
                     "from read_parquet(?, filename = true)", [staged["documents"]])
-        con.execute("create or replace temp table winners as "
-                    "select doc_id, min(batch_no) as batch_no from staged_docs group by doc_id")
+        con.execute("create or replace temp table winners as select doc_id, min(batch_no) as batch_no "
+                    "from staged_docs anti join unchanged_docs using (doc_id) group by doc_id")
     for table in ("quotes", "figures", "documents"):
         con.execute(f"delete from raw.{table} where doc_id in (select doc_id from winners)")
     if staged["documents"]:
@@ -280,8 +286,12 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
             ? as run_id,
             ? as quarantined_at
         from staged_docs as loser
-        inner join winners on loser.doc_id = winners.doc_id and loser.batch_no != winners.batch_no
-        inner join staged_docs as kept on kept.doc_id = winners.doc_id and kept.batch_no = winners.batch_no
+        inner join (
+            select winners.doc_id, winners.batch_no, kept.source from winners
+            inner join staged_docs as kept on kept.doc_id = winners.doc_id and kept.batch_no = winners.batch_no
+            union all
+            select doc_id, null as batch_no, source from unchanged_docs
+        ) as kept on loser.doc_id = kept.doc_id and loser.batch_no is distinct from kept.batch_no
         """,
         [run_id, loaded_at],
     )
@@ -298,6 +308,21 @@ def snapshot_known_documents(path: str | Path, out: Path, version: str) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     pl.DataFrame(rows, schema={"doc_id": pl.String, "content_hash": pl.String}, orient="row").write_parquet(out)
     return out
+
+
+def read_all_known(known_path: Path | None) -> dict[str, str]:
+    """Every known doc_id → content hash (empty when the run is a full refresh or the warehouse is new)."""
+    if known_path is None:
+        return {}
+    frame = pl.read_parquet(known_path)
+    return dict(zip(frame["doc_id"].to_list(), frame["content_hash"].to_list()))
+
+
+def stage_unchanged(staging_dir: Path, unchanged: list[tuple[str, str]]) -> None:
+    """Stage the (doc_id, source) of documents skipped as unchanged, so the load can tell duplicates of them."""
+    if unchanged:
+        pl.DataFrame(unchanged, schema={"doc_id": pl.String, "source": pl.String},
+                     orient="row").write_parquet(staging_dir / "unchanged.parquet")
 
 
 def read_known(known_path: Path | None, doc_ids: list[str]) -> dict[str, str]:

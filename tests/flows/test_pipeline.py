@@ -183,3 +183,38 @@ def test_cli_sql_prints_rows(seed_run):
     assert bad.exit_code == 1
     several = CliRunner().invoke(app, ["sql", "select 1; select 2", "--warehouse", str(path)])
     assert several.exit_code == 2 and "one statement at a time" in several.output
+
+
+def test_incremental_dump_rerun_reads_only_changed_records_and_keeps_duplicates_quarantined(tmp_path):
+    """Re-running a JSONL dump with one record changed re-processes that record only (on threads, as `auto`
+    decides on the bytes left to read); a duplicate id of an unchanged record is quarantined again, not loaded."""
+    import json
+
+    dump = tmp_path / "dump.jsonl"
+    records = [{"id": f"d{i}", "text": f"“Record {i} is out,” said Anna Smith on day {i}."} for i in range(40)]
+    records.append({"id": "d3", "text": "A second record claiming id d3."})
+    dump.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    first = pipeline(sources=[str(dump)], warehouse_path=str(path), batch_size=10, build=False)
+    assert (first["documents"], first["quarantined"]) == (40, 1)
+    records[7]["text"] = "“Record 7 was corrected,” said Anna Smith."
+    dump.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    second = pipeline(sources=[str(dump)], warehouse_path=str(path), batch_size=10, build=False, task_runner="auto")
+    assert (second["documents"], second["unchanged"], second["quarantined"]) == (1, 39, 1)
+    assert second["task_runner"] == "thread" and second["megabytes"] < 0.001
+    assert _query(path, "select doc_id, locator, \"check\" from raw.quarantine") == [("d3", "line 41", "duplicate_doc_id")]
+    assert _query(path, "select text from raw.documents where doc_id = 'd3'")[0][0].startswith("“Record 3")
+    assert _query(path, "select text from raw.quotes where doc_id = 'd7'") == [("Record 7 was corrected,",)]
+    assert _query(path, "select count(*) from raw.documents") == [(40,)]
+
+
+def test_prepared_dbt_child_exits_untouched_when_discarded(tmp_path):
+    """A dbt child started early (import + parse) that is not needed stops on discard without running anything."""
+    from flows import dbt
+
+    path = tmp_path / "w.duckdb"
+    dbt.prepare_dbt(path)
+    child = dbt.discard_dbt(path)
+    assert child.wait(timeout=60) == 0 and str(path.resolve()) not in dbt._PREPARED
+    target = dbt.dbt_paths(path)[0]
+    assert not (target / "run_results.json").exists() and not path.exists()

@@ -46,7 +46,7 @@ def two_at_once(rel_tmp, corpus):
     folder.mkdir()
     warehouse = folder / "w.duckdb"
     first = cli("run", "--source", str(v1), "--warehouse", str(warehouse))
-    assert first.wait_for(r"discover-sources"), first.stderr[-2000:]
+    assert first.wait_for(r"plan-work"), first.stderr[-2000:]
     runs = [first, cli("run", "--source", str(v1), "--warehouse", str(warehouse), "--no-build")]
     for run in runs:
         run.wait()

@@ -211,3 +211,59 @@ def test_split_source_only_splits_a_real_locator(source, expected):
     from flows.core.records import split_source
 
     assert split_source(source) == expected
+
+
+def _identities(items) -> dict[str, str]:
+    """doc_id → content hash of what a run would load (the first document with an id wins)."""
+    known: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, RawDocument):
+            known.setdefault(item.doc_id, item.content_hash)
+    return known
+
+
+def test_skip_known_keeps_only_changed_lines_of_a_dump_as_exact_byte_ranges(tmp_path):
+    """An incremental plan drops unchanged records before any batch reads them; the changed runs read back exactly
+    the changed records (with their original line numbers), and a broken line stays for the reader to quarantine."""
+    from flows.ingest import plan_units, skip_known
+
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps({"id": f"r{i}", "text": f"Record {i} “quoted” text."}) for i in range(1, 26)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = plan_units([path], records_per_unit=10)
+    known = _identities(read_sources(units, max_bytes=10_000_000))
+    assert len(known) == 25
+    lines[3] = json.dumps({"id": "r4", "text": "Record 4 was edited."})
+    lines[4] = json.dumps({"id": "r5", "text": "Record 5 was edited too."})
+    lines[17] = "{broken"
+    lines[24] = json.dumps({"text": "A record without an id."})
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = skip_known(plan_units([path], records_per_unit=10), known, max_bytes=10_000_000)
+    assert [(u.first, u.count) for u in plan.units] == [(3, 2), (17, 1), (24, 1)]
+    assert plan.nbytes == sum(u.byte_stop - u.byte_start for u in plan.units)
+    assert len(plan.unchanged) == 21 and ("r1", f"{path}:line 1") in plan.unchanged
+    items = list(read_sources(plan.units, max_bytes=10_000_000))
+    assert [(i.doc_id, i.source) for i in items if isinstance(i, RawDocument)] == [
+        ("r4", f"{path}:line 4"), ("r5", f"{path}:line 5"), ("big-25", f"{path}:line 25")]
+    assert [(i.check, i.locator) for i in items if isinstance(i, QuarantineEntry)] == [("invalid_json", "line 18")]
+
+
+def test_skip_known_keeps_duplicates_changed_files_and_what_it_cannot_judge(tmp_path):
+    """A doc_id met twice is always read (so its duplicate is quarantined again); unchanged text files drop out,
+    changed, undecodable and CSV files stay, and without known documents every unit stays."""
+    from flows.ingest import plan_units, skip_known
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE + "\n\nMore.", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "t.csv").write_text("id,text\nz,Some text.\n", encoding="utf-8")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"id": "a", "text": "Another a."}) + "\n", encoding="utf-8")
+    files, _ = discover_sources([tmp_path])
+    units = plan_units(files, records_per_unit=10)
+    known = _identities(read_sources(units, max_bytes=10_000_000))
+    assert skip_known(units, {}, max_bytes=10_000_000).units == units
+    (tmp_path / "b.txt").write_text(ARTICLE + "\n\nChanged.", encoding="utf-8")
+    plan = skip_known(units, known, max_bytes=10_000_000)
+    assert sorted(u.path.name for u in plan.units) == ["b.txt", "c.txt", "d.jsonl", "t.csv"]
+    assert plan.unchanged == [("a", str(tmp_path / "a.txt"))]
