@@ -67,6 +67,7 @@ def run(
     if kind not in RUNNERS:
         err_console.print(f"[red]error:[/] --task-runner must be one of {', '.join(RUNNERS)}")
         raise typer.Exit(2)
+    _fail_fast_if_busy(_warehouse(warehouse))
     if console.is_terminal:
         set_reporter(RichReporter())
     summary = _run_flow(pipeline, as_json, sources=[str(s) for s in sources],
@@ -75,6 +76,23 @@ def run(
     if strict and summary["quarantined"]:
         err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
         raise typer.Exit(1)
+
+
+def _fail_fast_if_busy(warehouse_path: Path) -> None:
+    """Exit 3 with one line, before Prefect starts, when another run holds the warehouse and we would not wait.
+
+    The run still takes the lock itself (a run that starts between this check and that is caught there).
+    """
+    from flows.settings import get_settings
+    from flows.warehouse import WarehouseBusyError, ensure_not_busy
+
+    if get_settings().lock_timeout_seconds:
+        return
+    try:
+        ensure_not_busy(warehouse_path)
+    except WarehouseBusyError as err:
+        err_console.print(f"[red]error:[/] {err}")
+        raise typer.Exit(3) from None
 
 
 def _run_flow(flow, as_json: bool, **parameters) -> dict:
@@ -184,12 +202,14 @@ def requeue(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be re-processed; change nothing.")] = False,
     no_build: Annotated[bool, typer.Option("--no-build", help="Load only; skip the dbt models.")] = False,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract their documents even if unchanged.")] = False,
+    purge_missing: Annotated[bool, typer.Option("--purge-missing", help="Delete the quarantine rows of files that "
+                                                "no longer exist (then rebuild the marts).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON (for scripts).")] = False,
 ) -> None:
     """Re-run the pipeline on the source files of quarantined rows (after fixing them).
 
     Fixed files drop out of quarantine; files still broken are quarantined again with the current reason.
-    Rows whose file is gone are listed and left in place.
+    Rows whose file is gone are listed and left in place, unless --purge-missing deletes them.
     Example: newsdesk requeue --check invalid_json --dry-run
     """
     from flows.requeue import plan
@@ -210,15 +230,31 @@ def requeue(
         return
     _print_rows(["file", "rows", "stages", "checks", "status"],
                 [(f.source_file, f.rows, ", ".join(f.stages), ", ".join(f.checks),
-                  "re-process" if f.path else "missing: left in quarantine") for f in todo.files],
+                  "re-process" if f.path else "missing: purged" if purge_missing and not dry_run
+                 else "missing: left in quarantine") for f in todo.files],
                 title="requeue" + (" (dry run)" if dry_run else ""))
-    if todo.missing:
+    if todo.missing and purge_missing and not dry_run:
+        from flows.requeue import purge_missing as purge
+        from flows.warehouse import WarehouseBusyError
+
+        _fail_fast_if_busy(path)
+        try:
+            purged, outcome = purge(path, todo.missing, build=not no_build)
+        except WarehouseBusyError as err:
+            err_console.print(f"[red]error:[/] {err}")
+            raise typer.Exit(3) from None
+        console.print(f"purged {purged} quarantine row(s) of {len(todo.missing)} missing file(s)")
+        if outcome is not None and not outcome.success:
+            err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(outcome.failures[:20]))
+            raise typer.Exit(1)
+    elif todo.missing:
         err_console.print(f"[yellow]warning:[/] {len(todo.missing)} quarantined file(s) no longer exist; their rows stay "
-                          "in quarantine (delete them with SQL once you no longer need them).")
+                          "in quarantine (`newsdesk requeue --purge-missing` deletes them).")
     if dry_run or not todo.sources:
         return
     from flows.pipeline import pipeline
 
+    _fail_fast_if_busy(path)
     _run_flow(pipeline, as_json, sources=todo.sources, warehouse_path=str(path), build=not no_build,
               full_refresh=full_refresh)
 

@@ -80,3 +80,29 @@ def plan(warehouse: str | Path, **filters: str | None) -> RequeuePlan:
     for item in files:
         item.path = resolve_source(item.source_file)
     return RequeuePlan(files)
+
+
+def purge_missing(warehouse: str | Path, missing: list[RequeueFile], build: bool = True) -> tuple[int, object]:
+    """Delete the quarantine rows of files that are gone, under the writer lock, then rebuild the marts.
+
+    Returns (rows deleted, the dbt outcome or None). Recorded in raw.runs like any run, so the marts are known
+    to be stale until the build that follows.
+    """
+    import uuid
+
+    from flows.dbt import run_dbt
+    from flows.pipeline import code_version, models_version
+    from flows.settings import get_settings
+    from flows.warehouse import purge_quarantine, set_run_dbt_status, writer_lock
+
+    path = str(Path(warehouse).resolve())
+    run_id = uuid.uuid4().hex
+    with writer_lock(path, get_settings().lock_timeout_seconds):
+        purged = purge_quarantine(path, run_id, sorted({f.source_file for f in missing}), code_version())
+        if not build:
+            return purged, None
+        outcome = run_dbt(path, ["build", "--exclude", "test_type:unit"])
+        status = "success" if outcome.success else "failed"
+        set_run_dbt_status(path, run_id, status, "; ".join(outcome.failures[:20]),
+                           models_version() if outcome.success else None)
+    return purged, outcome

@@ -107,6 +107,19 @@ def writer_lock(path: str | Path, timeout_seconds: float = 0.0) -> Iterator[None
         handle.close()
 
 
+def ensure_not_busy(path: str | Path) -> None:
+    """Raise WarehouseBusyError now if another run holds the warehouse's write lock (a check, not a hold).
+
+    Lets the CLI fail fast with one line before it starts Prefect; the run itself still takes the lock.
+    """
+    lock_path = Path(f"{path}.lock")
+    if not lock_path.exists():
+        return
+    with open(lock_path, "a+") as handle:
+        _acquire(handle, lock_path, 0.0)
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def _acquire(handle, lock_path: Path, timeout_seconds: float) -> None:
     """Take the lock, polling until the timeout; raise WarehouseBusyError naming the holder."""
     import time
@@ -296,6 +309,40 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
         [run_id, loaded_at],
     )
     return con.execute("select count(*) from raw.quarantine where run_id = ?", [run_id]).fetchone()[0]
+
+
+def purge_quarantine(path: str | Path, run_id: str, source_files: list[str], code_version: str) -> int:
+    """Delete the quarantine rows of these source files in one transaction, recorded as a run; return how many.
+
+    For files that are gone for good (see `newsdesk requeue --purge-missing`); the caller holds the writer lock
+    and rebuilds the marts after.
+    """
+    with connect(path) as con:
+        con.execute("begin transaction")
+        try:
+            purged = con.execute("delete from raw.quarantine where source_file in (select unnest(?::varchar[]))",
+                                 [source_files]).fetchone()[0]
+            con.execute(
+                "insert into raw.runs (run_id, started_at, finished_at, status, sources, files_seen, documents_loaded,"
+                " quotes_loaded, figures_loaded, quarantined, code_version, host, message) "
+                "values (?, ?, ?, 'success', ?, 0, 0, 0, 0, 0, ?, ?, ?)",
+                [run_id, _now(), _now(), source_files, code_version, socket.gethostname(),
+                 f"purged {purged} quarantine row(s) of {len(source_files)} missing file(s)"],
+            )
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+    return purged
+
+
+def set_run_dbt_status(path: str | Path, run_id: str, dbt_status: str, message: str,
+                       models_version: str | None) -> None:
+    """Record the dbt build that followed a maintenance run (a purge)."""
+    with connect(path) as con:
+        con.execute("update raw.runs set dbt_status = ?, message = concat_ws('; ', message, nullif(?, '')), "
+                    "models_version = ?, status = case when ? = 'failed' then 'failed' else status end "
+                    "where run_id = ?", [dbt_status, message, models_version, dbt_status, run_id])
 
 
 def snapshot_known_documents(path: str | Path, out: Path, version: str) -> Path:

@@ -95,6 +95,14 @@ def test_requeue_reprocesses_a_fixed_file_and_reports_missing_ones(folder, tmp_p
     assert _query(warehouse, "select sources from raw.runs order by started_at desc limit 1") == [
         ([str(folder / "dump.jsonl")],)]
 
+    purged = runner.invoke(app, ["requeue", "--warehouse", str(warehouse), "--purge-missing"])
+    assert purged.exit_code == 0, purged.output
+    assert "purged 1 quarantine row(s) of 1 missing file(s)" in purged.output
+    assert _query(warehouse, "select count(*) from raw.quarantine") == [(0,)]
+    assert _query(warehouse, "select count(*) from main.quarantine") == [(0,)]  # the marts were rebuilt
+    assert _query(warehouse, "select status, dbt_status, message from raw.runs order by started_at desc limit 1") == [
+        ("success", "success", "purged 1 quarantine row(s) of 1 missing file(s)")]
+
     nothing = runner.invoke(app, ["requeue", "--warehouse", str(warehouse), "--stage", "normalize"])
     assert nothing.exit_code == 0 and "nothing quarantined matches" in nothing.output
     gone = runner.invoke(app, ["requeue", "--warehouse", str(tmp_path / "nope.duckdb")])
