@@ -217,7 +217,8 @@ def _followed_by_word(text: str, pos: int) -> bool:
 
 
 _AGE_END = frozenset(",―—–)")
-_APPOSITION_RE = re.compile(r"[A-Z][\w’'-]+,[ \t]$")
+# a capitalized word (any script: "Öztürk"), optionally with a generational suffix ("Tom Brown Jr., 54,"), then ", "
+_APPOSITION_RE = re.compile(r"([^\W\d_][\w’'-]+)(?:[ \t]+(?:Jr|Sr)\.?|[ \t]+(?:II|III|IV))?,[ \t]$")
 
 
 def attach_age_apposition(c: Cand, text: str) -> None:
@@ -226,8 +227,8 @@ def attach_age_apposition(c: Cand, text: str) -> None:
             or not 0 < c.value <= 120 or c.value != int(c.value) or text[c.end:c.end + 2].strip()[:1] not in _AGE_END:
         return
     m = _APPOSITION_RE.search(text, max(0, c.start - 30), c.start)
-    if m is not None:
-        c.unit, c.age, c.measures = "year", True, m.group()[:-2]
+    if m is not None and m.group(1)[:1].isupper():
+        c.unit, c.age, c.measures = "year", True, m.group(1)
 
 
 def in_name_with_digits(c: Cand, text: str) -> bool:

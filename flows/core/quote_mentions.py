@@ -18,6 +18,7 @@ from flows.core.lexicon import (
     TITLES,
     UNRESOLVABLE_PRONOUNS,
 )
+from flows.core.name_titles import job_title_end
 from flows.core.quote_patterns import MODIFIER_SET, TOKEN_RE
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -89,7 +90,7 @@ def _clean_name(words: tuple[str, ...]) -> str | None:
             break
     while words and lows[-1].rstrip(".") in CAPITALIZED_STOPWORDS:
         words, lows = words[:-1], lows[:-1]
-    i = 0
+    i = job_title_end(words)  # past a compound job title ("Finance Minister Ana Lopez" -> 2)
     while i < len(words) - 1 and (lows[i] in _STRIP or lows[i].rstrip(".") in _STRIP):
         if lows[i] in DEMONYMS and lows[i + 1].rstrip(".") not in _STRIP:
             break  # "German Ortega" is a name; "Russian President ..." is not

@@ -7,15 +7,23 @@ from bisect import bisect_left
 from operator import itemgetter
 from collections.abc import Iterable
 
-from flows.core.lexicon import CAPITALIZED_STOPWORDS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NON_PERSON_HEADS
+from flows.core.lexicon import (
+    CAPITALIZED_STOPWORDS,
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
+    NAME_PARTICLES,
+    NON_PERSON_HEADS,
+)
 from flows.core.quote_mentions import clean_name
 
 # The leading lookahead repeats the first character class: it gives the search a character-class prefix to skip
 # to. The possessive quantifiers never give back what backtracking could not use anyway (a word character is no
 # blank, a blank no capital or particle), and the ASCII ranges are tested before \w's Unicode look-up: the same
 # matches, ~40% faster.
+# Name particles between the words of a run ("Jose Eduardo dos Santos", "Ursula von der Leyen"): up to two per word.
+_PARTICLES_ALT = "|".join(sorted((re.escape(p) for p in NAME_PARTICLES), key=len, reverse=True))
 _PRECEDING_RE = re.compile(
-    r"(?=[A-Z])(?:[A-Z][a-zA-Z0-9\w.’'-]*+[ \t]++(?:(?:de|da|del|van|von|der|bin|al|la|le|di|du)[ \t]++)?+){1,4}$"
+    r"(?=[A-Z])(?:[A-Z][a-zA-Z0-9\w.’'-]*+[ \t]++(?:(?:" + _PARTICLES_ALT + r")[ \t]++){0,2}+){1,4}$"
 )
 _MAX_OCCURRENCES = 12  # enough mentions to find the full name; bounds the cost on long documents
 _ENOUGH = 2  # a full name seen this often is taken without reading further mentions
@@ -47,7 +55,7 @@ def full_names(text: str, short: Iterable[str]) -> dict[str, str]:
             if i > 1 and text[i - 1] in " \t" and (text[i - 2].isalpha() or text[i - 2] == "."):
                 if not text[i + size : i + size + 1].isalnum():
                     prev = text[max(0, i - 40) : i - 1].rsplit(None, 1)
-                    if prev and prev[-1][:1].isupper():
+                    if prev and (prev[-1][:1].isupper() or prev[-1] in NAME_PARTICLES):
                         m = _PRECEDING_RE.search(text, max(0, i - 60), i)
                         if m is not None:
                             ws = _run_words(m[0] + last)

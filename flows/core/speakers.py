@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from flows.core.lexicon import NAME_PARTICLES
 from flows.core.quote_mentions import clean_name
 
 _POSSESSIVE_RE = re.compile(r"[’']s$")
@@ -26,6 +27,11 @@ def _clean(name: str) -> list[str]:
         words[-1] = _POSSESSIVE_RE.sub("", words[-1])
     cleaned = clean_name(words) if words else None
     return (cleaned or " ".join(words)).split()
+
+
+def _has_given_name(words: list[str]) -> bool:
+    """True for a full name: a word before the surname that is no particle ("Jose dos Santos", not "dos Santos")."""
+    return any(w.lower() not in NAME_PARTICLES for w in words[:-1])
 
 
 def _surname_key(surname: str, keys: list[str]) -> str | None:
@@ -88,7 +94,7 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
     by_surname: dict[str, Counter[tuple[str, ...]]] = {}
     for n in raw:
         words = parsed[n]
-        if len(words) > 1:
+        if _has_given_name(words):
             by_surname.setdefault(spelling[words[-1]], Counter())[tuple(words)] += 1
     full_of: dict[tuple[str, str], str] = {}
     default_of: dict[str, str] = {}
@@ -105,8 +111,8 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
             out[n] = n.strip()
             continue
         surname = spelling[words[-1]]
-        if len(words) > 1:
+        if _has_given_name(words):
             out[n] = full_of.get((surname, words[0]), " ".join((*words[:-1], surname)))
-        else:
-            out[n] = default_of.get(surname, surname)
+        else:  # a surname alone, with its particles ("dos Santos") when no full name is known
+            out[n] = default_of.get(surname, " ".join((*words[:-1], surname)))
     return out

@@ -311,3 +311,39 @@ def test_number_shortcuts_match_the_regex(text: str, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(figure_numbers, "_plain_digits", lambda *_: False)
     monkeypatch.setattr(figure_numbers, "_lone_cardinal_word", lambda *_: False)
     assert figure_numbers.find_numbers(low) == fast
+
+
+# An age in apposition after a name ("Tom Brown, 54, said") is a measure in years of age, like "54-year-old"
+# (there is no age kind: FIGURE_KINDS has none, and the gold marks ages as kind measure, unit year).
+AGE_APPOSITIONS = [
+    ("Tom Brown, 54, said the plan was fine.", "54", "Brown"),
+    ("Putin, 72, met Trump in Alaska.", "72", "Putin"),
+    ("Tom Brown Jr., 54, said no.", "54", "Brown"),
+    ("John Smith III, 61, said no.", "61", "Smith"),
+    ("Ahmet Öztürk, 47, said no.", "47", "Öztürk"),
+    ("Jose Eduardo dos Santos, 74, said no.", "74", "Santos"),
+    ("Tom Brown, 54, and Ana Lopez, 61, spoke.", "61", "Lopez"),
+    ("a voter (Ana Lopez, 61) spoke.", "61", "Lopez"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "measures"), AGE_APPOSITIONS, ids=[a[0][:24] for a in AGE_APPOSITIONS])
+def test_age_after_a_name_is_years_of_age(text: str, surface: str, measures: str) -> None:
+    f = _fig(text, surface)
+    assert (f.kind, f.unit, f.measures) == ("measure", "year", measures)
+    assert (f.kind, f.unit) == (_fig("The 54-year-old said no.", "54-year-old").kind, "year")
+
+
+NOT_AGES = [
+    ("Of the apples, 54, were rotten.", "54"),  # no name before the number
+    ("Tom Brown, 54 and his wife left.", "54"),  # no closing comma: not an apposition
+    ("In 2014, 54 people died.", "54"),
+    ("Tom Brown, 540, said no.", "540"),  # no age is that high
+    ("Tom Brown, 5.4, said no.", "5.4"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_AGES, ids=[a[0][:24] for a in NOT_AGES])
+def test_bare_numbers_that_are_no_ages_stay_counts(text: str, surface: str) -> None:
+    f = _fig(text, surface)
+    assert f.unit is None and f.kind != "measure"
