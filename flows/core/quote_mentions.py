@@ -10,9 +10,12 @@ from flows.core.lexicon import (
     CAPITALIZED_SPEECH_VERBS,
     CAPITALIZED_STOPWORDS,
     DEMONYMS,
+    FEMALE_FIRST_NAMES,
     GROUP_NOUNS,
+    MALE_FIRST_NAMES,
     NAME_PARTICLES,
     NOMINAL_NOUNS,
+    NON_PERSON_HEADS,
     PARTY_PLURALS,
     PRONOUN_GENDER,
     TITLES,
@@ -23,6 +26,7 @@ from flows.core.quote_patterns import MODIFIER_SET, TOKEN_RE
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _STRIP = TITLES | DEMONYMS | CAPITALIZED_STOPWORDS
+_ORG_STRIP = CAPITALIZED_STOPWORDS  # "the Justice Department" keeps "Justice"
 _ABBREV = frozenset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. lt. col. capt. maj. sgt. adm. rev. prof. u.s. u.k. d.c. inc. co. corp.".split())
 _RIGHT_STOPS = frozenset(
     "by said says told added in at on during to with after before while when who whose which as about for from last this that because but "
@@ -57,7 +61,7 @@ def _is_cap(tok: str) -> bool:
         if len(_CAP_MEMO) > 50_000:
             _CAP_MEMO.clear()
         got = _CAP_MEMO[tok] = (
-            tok[:1].isupper()
+            (tok[:1].isupper() or (tok[:3] in _ARABIC_ARTICLES and tok[3:4].isupper()))  # "al-Baghdadi"
             and tok.lower().rstrip(".") not in CAPITALIZED_STOPWORDS
             and not ("-" in tok and tok.rpartition("-")[2].rstrip(".,") in _ADJECTIVE_SUFFIXES)  # "Trump-style"
         )
@@ -65,6 +69,17 @@ def _is_cap(tok: str) -> bool:
 
 
 _CAP_MEMO: dict[str, bool] = {}
+# Why: months that are also surnames; after a known first name they are the surname ("Theresa May", "Brian May").
+_MONTH_SURNAMES = frozenset({"may", "march", "april", "june", "august"})
+_FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+
+
+def _month_surname(toks, i: int, lo: int) -> bool:
+    """Token i is a month-like surname right after a known first name ("Theresa May said")."""
+    return i > lo and toks[i][0] in ("May", "March", "April", "June", "August") and \
+        toks[i - 1][0].lower() in _FIRST_NAMES
+# Why: the article joined to an Arabic surname is lowercase but belongs to the name ("Abu Bakr al-Baghdadi").
+_ARABIC_ARTICLES = frozenset({"al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "ar-"})
 
 
 # a capitalized word joined to one of these is an adjective, not a name ("Republican-leaning"; not "Ban Ki-moon")
@@ -88,10 +103,14 @@ def _clean_name(words: tuple[str, ...]) -> str | None:
         if words[k] in CAPITALIZED_SPEECH_VERBS:  # "General Reveals" in a headline
             words, lows = words[:k], lows[:k]
             break
-    while words and lows[-1].rstrip(".") in CAPITALIZED_STOPWORDS:
+    while words and lows[-1].rstrip(".") in CAPITALIZED_STOPWORDS and not (
+        len(lows) > 1 and lows[-1] in _MONTH_SURNAMES and lows[-2] in _FIRST_NAMES
+    ):  # "Trump Tuesday" loses its weekday; "Theresa May" keeps her surname
         words, lows = words[:-1], lows[:-1]
     i = job_title_end(words)  # past a compound job title ("Finance Minister Ana Lopez" -> 2)
-    while i < len(words) - 1 and (lows[i] in _STRIP or lows[i].rstrip(".") in _STRIP):
+    # an organisation's name keeps its title-like words ("Justice Department", "Defense Ministry")
+    strip = _ORG_STRIP if len(lows) > 1 and lows[-1].rstrip(".") in NON_PERSON_HEADS else _STRIP
+    while i < len(words) - 1 and (lows[i] in strip or lows[i].rstrip(".") in strip):
         if lows[i] in DEMONYMS and lows[i + 1].rstrip(".") not in _STRIP:
             break  # "German Ortega" is a name; "Russian President ..." is not
         i += 1
@@ -165,7 +184,7 @@ def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = Fa
         return None  # "Sanders’ comments": a plural possessive owns, it does not speak
     if _is_cap(w) and lw in GROUP_NOUNS and w not in PARTY_PLURALS and (i == lo or not _is_cap(toks[i - 1][0])):
         return Mention(toks[i].start(), toks[i].end(), "group", None)  # "Pollsters agree", "Democrats said"
-    if _is_cap(w) and (possessive or not _POSSESSIVE_END.search(w)):
+    if (_is_cap(w) or _month_surname(toks, i, lo)) and (possessive or not _POSSESSIVE_END.search(w)):
         j = max(_name_run_left(toks, i), lo)
         name = clean_name([t[0] for t in toks[j : i + 1]])
         if name is None and j == i and lw in TITLES and (i == lo or toks[i - 1][0].lower() not in _DETS):
@@ -204,7 +223,7 @@ def mention_after(toks: list[re.Match[str]], lo: int = 0, apposed: bool = True) 
             if head and clean_name(head) and _is_cap(words[k - 1][0]):
                 words = words[:k]
                 break
-    caps = [k for k, t in enumerate(words) if _is_cap(t[0])]
+    caps = [k for k, t in enumerate(words) if _is_cap(t[0]) or _month_surname(words, k, 0)]
     if caps:
         k = caps[-1]
         j = _name_run_left(words, k)

@@ -463,6 +463,33 @@ ROUND4_RULES = [
 ]
 
 
+NAME_SHAPES = [
+    # an organisation keeps its title-like words ("Justice" is a title only in front of a person's name) ...
+    ("Intro.\n\n“We will appeal the ruling,” the Justice Department said.\n\nMore.",
+     "We will appeal the ruling,", "Justice Department", "verb_after"),
+    # ... while a person's title is still cut
+    ("Intro.\n\n“We will appeal,” said Justice Samuel Alito.\n\nMore.", "We will appeal,", "Samuel Alito", "verb_after"),
+    # a lowercase Arabic article belongs to the surname ...
+    ("Intro.\n\n“We are coming,” said Abu Bakr al-Baghdadi in the recording.\n\nMore.",
+     "We are coming,", "Abu Bakr al-Baghdadi", "verb_after"),
+    # ... but a lowercase word that is no such article does not
+    ("Intro.\n\n“We are coming,” said Abu Bakr on-air.\n\nMore.", "We are coming,", "Abu Bakr", "verb_after"),
+    # a month after a known first name is a surname ...
+    ("Intro.\n\nPrime Minister Theresa May said: “Brexit means Brexit.”\n\nMore.",
+     "Brexit means Brexit.", "Theresa May", "verb_before"),
+    ("Intro.\n\n“Brexit means Brexit,” Theresa May said on Monday.\n\nMore.",
+     "Brexit means Brexit,", "Theresa May", "verb_after"),
+    # ... and after a surname still a date
+    ("Intro.\n\n“We will vote,” Smith said May 5.\n\nMore.", "We will vote,", "Smith", "verb_after"),
+]
+
+
+@pytest.mark.parametrize("doc, quote, speaker, method", NAME_SHAPES)
+def test_name_shapes(doc: str, quote: str, speaker: str | None, method: str | None) -> None:
+    """Organisations, Arabic articles and month-like surnames in speaker names."""
+    test_round4_rules(doc, quote, speaker, method)
+
+
 @pytest.mark.parametrize("doc, quote, speaker, method", ROUND4_RULES)
 def test_round4_rules(doc: str, quote: str, speaker: str | None, method: str | None) -> None:
     q = by_text(doc)[quote]
