@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -67,32 +68,38 @@ def run(
     if kind not in RUNNERS:
         err_console.print(f"[red]error:[/] --task-runner must be one of {', '.join(RUNNERS)}")
         raise typer.Exit(2)
-    _fail_fast_if_busy(_warehouse(warehouse))
     if console.is_terminal:
         set_reporter(RichReporter())
-    summary = _run_flow(pipeline, as_json, sources=[str(s) for s in sources],
-                        warehouse_path=str(_warehouse(warehouse)), batch_size=batch_size, build=not no_build, full_refresh=full_refresh,
-                        **runner_parameters(kind, workers or settings.workers, dask_address or settings.dask_address))
+    with _holding_warehouse(_warehouse(warehouse)):
+        summary = _run_flow(pipeline, as_json, sources=[str(s) for s in sources],
+                            warehouse_path=str(_warehouse(warehouse)), batch_size=batch_size, build=not no_build,
+                            full_refresh=full_refresh, **runner_parameters(kind, workers or settings.workers,
+                                                                          dask_address or settings.dask_address))
     if strict and summary["quarantined"]:
         err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
         raise typer.Exit(1)
 
 
-def _fail_fast_if_busy(warehouse_path: Path) -> None:
-    """Exit 3 with one line, before Prefect starts, when another run holds the warehouse and we would not wait.
+@contextmanager
+def _holding_warehouse(warehouse_path: Path):
+    """Take the warehouse's writer lock before Prefect starts; exit 3 with one line when another run holds it.
 
-    The run still takes the lock itself (a run that starts between this check and that is caught there).
+    The flow's own lock is re-entrant within this process, so the run goes on under this one. Waits up to
+    NEWS_LOCK_TIMEOUT_SECONDS like the flow would.
     """
     from flows.settings import get_settings
-    from flows.warehouse import WarehouseBusyError, ensure_not_busy
+    from flows.warehouse import WarehouseBusyError, writer_lock
 
-    if get_settings().lock_timeout_seconds:
-        return
+    lock = writer_lock(warehouse_path, get_settings().lock_timeout_seconds, for_this_process=True)
     try:
-        ensure_not_busy(warehouse_path)
+        lock.__enter__()
     except WarehouseBusyError as err:
         err_console.print(f"[red]error:[/] {err}")
         raise typer.Exit(3) from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
 
 
 def _run_flow(flow, as_json: bool, **parameters) -> dict:
@@ -118,7 +125,7 @@ def _print_summary(summary: dict) -> None:
     """Print the run's counts and its quarantine list."""
     table = Table(title="newsdesk run", show_header=False)
     for key in ("files", "megabytes", "documents", "unchanged", "quotes", "figures", "quarantined", "seconds",
-                "warehouse", "run_id"):
+                "task_runner", "dbt_status", "warehouse", "run_id"):
         table.add_row(key, str(summary.get(key)))
     quality = summary.get("data_quality")
     if quality:
@@ -230,33 +237,28 @@ def requeue(
         return
     _print_rows(["file", "rows", "stages", "checks", "status"],
                 [(f.source_file, f.rows, ", ".join(f.stages), ", ".join(f.checks),
-                  "re-process" if f.path else "missing: purged" if purge_missing and not dry_run
-                 else "missing: left in quarantine") for f in todo.files],
+                  "re-process" if f.path else ("missing: would be purged" if dry_run else "missing: purged")
+                  if purge_missing else "missing: left in quarantine") for f in todo.files],
                 title="requeue" + (" (dry run)" if dry_run else ""))
     if todo.missing and purge_missing and not dry_run:
         from flows.requeue import purge_missing as purge
-        from flows.warehouse import WarehouseBusyError
 
-        _fail_fast_if_busy(path)
-        try:
+        with _holding_warehouse(path):
             purged, outcome = purge(path, todo.missing, build=not no_build)
-        except WarehouseBusyError as err:
-            err_console.print(f"[red]error:[/] {err}")
-            raise typer.Exit(3) from None
         console.print(f"purged {purged} quarantine row(s) of {len(todo.missing)} missing file(s)")
         if outcome is not None and not outcome.success:
             err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(outcome.failures[:20]))
             raise typer.Exit(1)
-    elif todo.missing:
+    elif todo.missing and not purge_missing:
         err_console.print(f"[yellow]warning:[/] {len(todo.missing)} quarantined file(s) no longer exist; their rows stay "
                           "in quarantine (`newsdesk requeue --purge-missing` deletes them).")
     if dry_run or not todo.sources:
         return
     from flows.pipeline import pipeline
 
-    _fail_fast_if_busy(path)
-    _run_flow(pipeline, as_json, sources=todo.sources, warehouse_path=str(path), build=not no_build,
-              full_refresh=full_refresh)
+    with _holding_warehouse(path):
+        _run_flow(pipeline, as_json, sources=todo.sources, warehouse_path=str(path), build=not no_build,
+                  full_refresh=full_refresh)
 
 
 @app.command()

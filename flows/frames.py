@@ -185,6 +185,7 @@ class Batch:
     unchanged: int = 0  # documents skipped because their content and the extractors are unchanged
     input_bytes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage's own work
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, source) of those unchanged documents
 
     def stats(self) -> dict[str, float]:
         """Counts and stage timings for progress reporting and the run summary."""
@@ -194,7 +195,14 @@ class Batch:
                 **{f"{stage}_seconds": value for stage, value in self.seconds.items()}}
 
 
-def skip_unchanged(docs: list[RawDocument], known: dict[str, str]) -> tuple[list[RawDocument], int]:
-    """Drop documents whose doc_id was loaded before with the same content hash (and extractor version)."""
-    changed = [doc for doc in docs if known.get(doc.doc_id) != doc.content_hash]
-    return changed, len(docs) - len(changed)
+def skip_unchanged(docs: list[RawDocument], known: dict[str, str]) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """Split off documents whose doc_id was loaded before with the same content hash (and extractor version);
+    return the changed documents and the (doc_id, source) of the unchanged ones."""
+    changed, kept, skipped = [], [], set()
+    for doc in docs:
+        if known.get(doc.doc_id) == doc.content_hash and doc.doc_id not in skipped:
+            skipped.add(doc.doc_id)  # a second identical copy is read, so it is quarantined as a duplicate again
+            kept.append((doc.doc_id, doc.source))
+        else:
+            changed.append(doc)
+    return changed, kept

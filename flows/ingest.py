@@ -258,7 +258,7 @@ def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) ->
         )
     title = meta.get("title") or article.title
     return RawDocument(
-        doc_id, source, fmt, article.text, content_hash(html),
+        doc_id, source, fmt, article.text, _record_hash(html, meta),
         title=title, url=meta.get("url") or article.url, outlet=meta.get("outlet") or article.outlet,
         author=meta.get("author") or article.author, published_at=meta.get("published_at") or article.published_at,
     )
@@ -273,7 +273,7 @@ def _read_jsonl(path: Path, text: str, first_line: int = 1) -> Iterator[Item]:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             yield QuarantineEntry(
-                "ingest", str(path), f"line {lineno} is not valid JSON ({err.msg} at column {err.colno}).",
+                "ingest", str(path), f"line {lineno} is not valid JSON ({err.msg}, column {err.colno}); fix the line or remove it.",
                 "invalid_json", locator=f"line {lineno}", detail=line[:200],
             )
             continue
@@ -326,12 +326,12 @@ def record_to_document(record: object, path: Path, locator: str, fallback_id: st
     source = f"{path}:{locator}"
     if not isinstance(record, dict):
         return QuarantineEntry("ingest", str(path), "record is not a JSON object.", "not_an_object", locator=locator)
-    meta = {key: _clean(record.get(key)) for key in ("title", "url", "outlet", "author", "published_at")}
+    meta = _record_meta(record)
     doc_id = _record_id(record, fallback_id)
     text, html = _clean(record.get("text")), _clean(record.get("html"))
     if text:
         fmt = path.suffix.lstrip(".").lower()
-        return RawDocument(doc_id, source, fmt, text, _record_hash(text, meta["title"]), **meta)
+        return RawDocument(doc_id, source, fmt, text, _record_hash(text, meta), **meta)
     if html:
         return _html_document(doc_id, source, html, meta, path.suffix.lstrip(".").lower())
     return QuarantineEntry(
@@ -345,9 +345,19 @@ def _record_id(record: dict, fallback_id: str) -> str:
     return next((_clean(record.get(k)) for k in ID_FIELDS if _clean(record.get(k))), None) or fallback_id
 
 
-def _record_hash(text: str, title: str | None) -> str:
-    """The content hash of a text record: its body and title."""
-    return content_hash("\x1f".join([text, title or ""]))
+META_FIELDS = ("title", "url", "outlet", "author", "published_at")
+
+
+def _record_meta(record: dict) -> dict[str, str | None]:
+    """A record's metadata fields, cleaned."""
+    return {key: _clean(record.get(key)) for key in META_FIELDS}
+
+
+def _record_hash(body: str, meta: dict) -> str:
+    """The content hash of a record: its body (text or HTML) and every metadata field, so that a corrected
+    outlet or date re-loads the document too. A whole HTML or text file has no metadata fields (the empty
+    values hash the same way every run)."""
+    return content_hash("\x1f".join([body, *(meta.get(key) or "" for key in META_FIELDS)]))
 
 
 def record_identity(record: object, fallback_id: str) -> tuple[str, str] | None:
@@ -358,10 +368,8 @@ def record_identity(record: object, fallback_id: str) -> tuple[str, str] | None:
     if not isinstance(record, dict):
         return None
     text, html = _clean(record.get("text")), _clean(record.get("html"))
-    if text:
-        return _record_id(record, fallback_id), _record_hash(text, _clean(record.get("title")))
-    if html:
-        return _record_id(record, fallback_id), content_hash(html)
+    if text or html:
+        return _record_id(record, fallback_id), _record_hash(text or html, _record_meta(record))
     return None
 
 
@@ -401,13 +409,14 @@ def skip_known(units: list[WorkUnit], known: dict[str, str], max_bytes: int) -> 
     changed lines, unchanged text and HTML files drop out. The test is the batch's own (doc_id, content hash),
     computed the same way, so skipping here never changes what is loaded. Anything this pre-scan cannot judge
     cheaply (a decoding problem, broken JSON, CSV/Parquet/JSON files) stays in the plan for the batch to handle.
-    A doc_id met a second time is always kept, so duplicates are still quarantined.
+    Only the first unchanged copy of a doc_id is skipped: a second one is read, so duplicates are still quarantined
+    (and a loaded copy read after a newcomer with its id still counts as read, so it wins at load).
     """
     if not known:
         return WorkPlan.of(units)
     kept: list[WorkUnit] = []
     unchanged: list[tuple[str, str]] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # doc_ids skipped as unchanged so far
     for unit in units:
         suffix = unit.path.suffix.lower()
         try:
@@ -451,10 +460,9 @@ def _changed_lines(unit: WorkUnit, known: dict[str, str], seen: set[str],
         identity = _identity_of_line(line, f"{stem}-{lineno}") if line.strip() else None
         skip = not line.strip() or (identity is not None and identity[0] not in seen
                                     and known.get(identity[0]) == identity[1])
-        if identity is not None:
-            seen.add(identity[0])
         if skip:
             if line.strip():
+                seen.add(identity[0])
                 unchanged.append((identity[0], f"{path}:line {lineno}"))
             if run_first is not None:
                 runs.append(WorkUnit(unit.path, run_first, unit.first + index - run_first,
@@ -485,13 +493,13 @@ def _unchanged_file(path: Path, suffix: str, known: dict[str, str], seen: set[st
         text, _, problem = decode_bytes(path.read_bytes())
         if problem:
             return None
-        identities, sources = [(path.stem, content_hash(text))], [str(path)]
+        digest = _record_hash(text, {}) if suffix in HTML_SUFFIXES else content_hash(text)  # as _read_text hashes
+        identities, sources = [(path.stem, digest)], [str(path)]
     ids = [i[0] for i in identities if i is not None]
     if not identities or len(ids) < len(identities) or len(set(ids)) < len(ids) or not seen.isdisjoint(ids) \
             or any(known.get(i[0]) != i[1] for i in identities):
-        seen.update(i[0] for i in identities if i is not None)
         return None
-    seen.update(i[0] for i in identities)
+    seen.update(ids)
     return [(i[0], source) for i, source in zip(identities, sources)]
 
 

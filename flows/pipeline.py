@@ -156,7 +156,7 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             tasks.canonicalize_speakers(path)
             speakers_done = time.monotonic()
             models = models_version()
-            if build and not full_refresh and not counts["documents"] and not counts["quarantined"] \
+            if build and not full_refresh and not warehouse.raw_changed(counts) \
                     and _marts_are_current(path, run_id, models):
                 logger.info("nothing changed since the last successful dbt build of this project: marts are current")
                 outcome = DbtOutcome(True, skipped=True)

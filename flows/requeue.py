@@ -37,10 +37,12 @@ class RequeuePlan:
     def missing(self) -> list[RequeueFile]:
         return [f for f in self.files if f.path is None]
 
+    companions: list[Path] = field(default_factory=list)  # files of loaded copies of quarantined duplicates
+
     @property
     def sources(self) -> list[str]:
         """Distinct paths to hand to the pipeline, in a stable order."""
-        return sorted({str(f.path) for f in self.present})
+        return sorted({str(f.path) for f in self.present} | {str(p) for p in self.companions})
 
 
 def quarantined_files(warehouse: str | Path, stage: str | None = None, check: str | None = None,
@@ -75,11 +77,34 @@ def resolve_source(source_file: str) -> Path | None:
 
 
 def plan(warehouse: str | Path, **filters: str | None) -> RequeuePlan:
-    """Which quarantined source files can be re-processed, and which are gone."""
+    """Which quarantined source files can be re-processed, and which are gone.
+
+    A `duplicate_doc_id` row is re-judged only when the file of the loaded copy is read too (its record then
+    counts as read and unchanged, and wins again); without it, the re-read duplicate would replace a document
+    the run never looked at. Those files are added to the plan's sources.
+    """
     files = quarantined_files(warehouse, **filters)
     for item in files:
         item.path = resolve_source(item.source_file)
-    return RequeuePlan(files)
+    result = RequeuePlan(files)
+    result.companions = [p for p in map(resolve_source, duplicate_companions(warehouse, **filters)) if p is not None]
+    return result
+
+
+def duplicate_companions(warehouse: str | Path, stage: str | None = None, check: str | None = None,
+                         run_id: str | None = None, source_file: str | None = None) -> list[str]:
+    """The files holding the loaded copies of doc_ids quarantined as duplicates (same filters, bound)."""
+    params = [stage, stage, check, check, run_id, run_id, source_file, source_file]
+    query = """
+        select distinct documents.source
+        from raw.quarantine inner join raw.documents using (doc_id)
+        where quarantine."check" = 'duplicate_doc_id'
+          and (? is null or quarantine.stage = ?) and (? is null or quarantine."check" = ?)
+          and (? is null or quarantine.run_id = ?) and (? is null or quarantine.source_file = ?)
+        order by 1
+    """
+    with connect(warehouse, read_only=True) as con:
+        return [row[0] for row in con.execute(query, params).fetchall()]
 
 
 def purge_missing(warehouse: str | Path, missing: list[RequeueFile], build: bool = True) -> tuple[int, object]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
@@ -47,13 +48,15 @@ def ingest_batch(units: list[WorkUnit], batch_no: int, known_path: Path | None, 
     """Read a batch of work units (retried: file systems and mounts fail transiently), skip unchanged, validate."""
     started = time.perf_counter()
     items = list(read_sources(units, max_bytes))
-    docs, duplicates = frames.dedupe_documents([i for i in items if isinstance(i, RawDocument)])
+    docs = [i for i in items if isinstance(i, RawDocument)]
     input_bytes = sum(len(d.raw_text.encode("utf-8", "surrogatepass")) for d in docs)
-    docs, unchanged = frames.skip_unchanged(docs, warehouse.read_known(known_path, [d.doc_id for d in docs]))
+    # unchanged first: a loaded copy read after a newcomer with its id still wins (at load, over the newcomer)
+    docs, kept = frames.skip_unchanged(docs, warehouse.read_known(known_path, [d.doc_id for d in docs]))
+    docs, duplicates = frames.dedupe_documents(docs)
     raw, invalid = validate_stage(frames.raw_documents_frame(docs), RawDocuments, "ingest")
     problems = [i for i in items if isinstance(i, QuarantineEntry)] + duplicates + invalid
-    return Batch(batch_no, raw, problems=problems, unchanged=unchanged, input_bytes=input_bytes,
-                 seconds={"ingest": time.perf_counter() - started})
+    return Batch(batch_no, raw, problems=problems, unchanged=len(kept), input_bytes=input_bytes,
+                 seconds={"ingest": time.perf_counter() - started}, kept=kept)
 
 
 @task(name="normalize-batch", cache_policy=NO_CACHE)
@@ -64,7 +67,7 @@ def normalize_batch(batch: Batch) -> Batch:
     normalized, invalid = validate_stage(normalized, NormalizedDocuments, "normalize")
     return Batch(batch.batch_no, normalized, problems=batch.problems + problems + invalid,
                  unchanged=batch.unchanged, input_bytes=batch.input_bytes,
-                 seconds={**batch.seconds, "normalize": time.perf_counter() - started})
+                 seconds={**batch.seconds, "normalize": time.perf_counter() - started}, kept=batch.kept)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
@@ -76,7 +79,8 @@ def extract_batch(batch: Batch) -> Batch:
     quotes, bad_quotes = validate_stage(quotes, ExtractedQuotes, "quotes", source_of)
     figures, bad_figures = validate_stage(figures, ExtractedFigures, "figures", source_of)
     return Batch(batch.batch_no, batch.docs, quotes, figures, batch.problems + problems + bad_quotes + bad_figures,
-                 batch.unchanged, batch.input_bytes, {**batch.seconds, "extract": time.perf_counter() - started})
+                 batch.unchanged, batch.input_bytes, {**batch.seconds, "extract": time.perf_counter() - started},
+                 batch.kept)
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
@@ -84,8 +88,9 @@ def stage_batch(batch: Batch, staging_dir: Path) -> dict[str, int]:
     """Write a batch's validated frames to the run's staging folder; only counts travel back."""
     started = time.perf_counter()
     quarantine = QuarantineRows.validate(frames.quarantine_frame(batch.problems), lazy=True)
+    kept = pl.DataFrame(batch.kept, schema={"doc_id": pl.String, "source": pl.String}, orient="row")
     for table, frame in (("documents", batch.docs), ("quotes", batch.quotes), ("figures", batch.figures),
-                         ("quarantine", quarantine)):
+                         ("quarantine", quarantine), ("unchanged", kept)):
         if frame is not None:
             warehouse.stage_frame(frame, staging_dir, table, batch.batch_no)
     batch.seconds["stage"] = time.perf_counter() - started

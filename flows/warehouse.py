@@ -64,6 +64,7 @@ alter table raw.documents add column if not exists extractor_version varchar;
 alter table raw.runs add column if not exists documents_unchanged bigint;
 alter table raw.runs add column if not exists timings json;
 alter table raw.runs add column if not exists models_version varchar;
+alter table raw.runs add column if not exists raw_changed boolean;
 """
 
 
@@ -91,8 +92,21 @@ def connect(path: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDB
 
 
 @contextmanager
-def writer_lock(path: str | Path, timeout_seconds: float = 0.0) -> Iterator[None]:
-    """Hold an exclusive lock beside the warehouse for a whole run; a second run fails fast with who holds it."""
+def writer_lock(path: str | Path, timeout_seconds: float = 0.0, for_this_process: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock beside the warehouse for a whole run; a second run fails fast with who holds it.
+
+    `for_this_process=True` hands the lock to every later `writer_lock` of this process on the same warehouse:
+    the CLI takes it before Prefect starts (so a second run fails within a second, with one line), and the
+    flow's own `writer_lock` then finds it held. Without it, a second lock in the same process fails like any.
+    """
+    key = str(Path(path).resolve())
+    if _HELD.get(key):
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     lock_path = Path(f"{path}.lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path, "a+")
@@ -102,22 +116,17 @@ def writer_lock(path: str | Path, timeout_seconds: float = 0.0) -> Iterator[None
         handle.truncate()
         handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": _now().isoformat()}))
         handle.flush()
-        yield
+        if for_this_process:
+            _HELD[key] = 1
+        try:
+            yield
+        finally:
+            _HELD.pop(key, None)
     finally:
         handle.close()
 
 
-def ensure_not_busy(path: str | Path) -> None:
-    """Raise WarehouseBusyError now if another run holds the warehouse's write lock (a check, not a hold).
-
-    Lets the CLI fail fast with one line before it starts Prefect; the run itself still takes the lock.
-    """
-    lock_path = Path(f"{path}.lock")
-    if not lock_path.exists():
-        return
-    with open(lock_path, "a+") as handle:
-        _acquire(handle, lock_path, 0.0)
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+_HELD: dict[str, int] = {}  # warehouses whose lock this process holds, and how deeply
 
 
 def _acquire(handle, lock_path: Path, timeout_seconds: float) -> None:
@@ -163,11 +172,17 @@ def finish_run(path: str | Path, run_id: str, status: str, counts: dict, dbt_sta
         con.execute(
             "update raw.runs set finished_at = ?, status = ?, files_seen = ?, documents_loaded = ?, quotes_loaded = ?,"
             " figures_loaded = ?, quarantined = ?, dbt_status = ?, message = ?, documents_unchanged = ?,"
-            " timings = ?, models_version = ? where run_id = ?",
+            " timings = ?, models_version = ?, raw_changed = ? where run_id = ?",
             [_now(), status, counts.get("files", 0), counts.get("documents", 0), counts.get("quotes", 0),
              counts.get("figures", 0), counts.get("quarantined", 0), dbt_status, message,
-             counts.get("unchanged", 0), json.dumps(counts.get("timings", {})), models_version, run_id],
+             counts.get("unchanged", 0), json.dumps(counts.get("timings", {})), models_version,
+             raw_changed(counts), run_id],
         )
+
+
+def raw_changed(counts: dict) -> bool:
+    """Whether a run changed what the marts are built from: it loaded documents or changed the quarantine."""
+    return bool(counts.get("documents")) or bool(counts.get("quarantine_changed", counts.get("quarantined")))
 
 
 def marts_are_current(path: str | Path, run_id: str, models_version: str) -> bool:
@@ -189,8 +204,9 @@ def marts_are_current(path: str | Path, run_id: str, models_version: str) -> boo
                 and not exists (
                     select 1 from raw.runs
                     where runs.started_at > last_build.started_at and runs.run_id != ?
-                        and (runs.status != 'success' or coalesce(runs.documents_loaded, 1) > 0
-                             or coalesce(runs.quarantined, 1) > 0
+                        and (runs.status != 'success'
+                             or coalesce(runs.raw_changed,
+                                         coalesce(runs.documents_loaded, 1) > 0 or coalesce(runs.quarantined, 1) > 0)
                              or coalesce(runs.dbt_status, 'none') not in ('skipped', 'none'))
                 )
             from last_build
@@ -209,13 +225,18 @@ def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: lis
     """
     staged = {name: sorted(str(p) for p in (staging_dir / name).glob("*.parquet"))
               for name in ("documents", "quotes", "figures", "quarantine")}
-    staged["unchanged"] = [str(p) for p in staging_dir.glob("unchanged.parquet")]
+    # documents found unchanged, by the plan (unchanged.parquet) or by a batch (unchanged/batch-*.parquet)
+    staged["unchanged"] = sorted(str(p) for p in [*staging_dir.glob("unchanged.parquet"),
+                                                   *(staging_dir / "unchanged").glob("*.parquet")])
     loaded_at = _now()
     with connect(path) as con:
         con.execute("begin transaction")
         try:
             counts = _load_tables(con, staged, run_id, loaded_at, version)
+            before = _quarantine_fingerprint(con)
             counts["quarantined"] = _load_quarantine(con, staged["quarantine"], run_id, loaded_at, source_files)
+            # the same rows re-derived (an input quarantined run after run) change nothing the marts show
+            counts["quarantine_changed"] = _quarantine_fingerprint(con) != before
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
@@ -261,6 +282,15 @@ def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], r
     counts = {table: con.execute(f"select count(*) from raw.{table} where run_id = ?", [run_id]).fetchone()[0]
               for table in ("documents", "quotes", "figures")}
     return counts
+
+
+def _quarantine_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
+    """What the quarantine says (ids, reasons, places), not when: equal before and after a run that re-derived
+    exactly the rows it replaced."""
+    return con.execute(
+        'select count(*), bit_xor(hash(quarantine_id, stage, source_file, doc_id, locator, "check", reason, detail)) '
+        "from raw.quarantine"
+    ).fetchone()
 
 
 def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, source_files: list[str]) -> int:
@@ -324,10 +354,10 @@ def purge_quarantine(path: str | Path, run_id: str, source_files: list[str], cod
                                  [source_files]).fetchone()[0]
             con.execute(
                 "insert into raw.runs (run_id, started_at, finished_at, status, sources, files_seen, documents_loaded,"
-                " quotes_loaded, figures_loaded, quarantined, code_version, host, message) "
-                "values (?, ?, ?, 'success', ?, 0, 0, 0, 0, 0, ?, ?, ?)",
+                " quotes_loaded, figures_loaded, quarantined, code_version, host, message, raw_changed) "
+                "values (?, ?, ?, 'success', ?, 0, 0, 0, 0, 0, ?, ?, ?, ?)",
                 [run_id, _now(), _now(), source_files, code_version, socket.gethostname(),
-                 f"purged {purged} quarantine row(s) of {len(source_files)} missing file(s)"],
+                 f"purged {purged} quarantine row(s) of {len(source_files)} missing file(s)", purged > 0],
             )
             con.execute("commit")
         except BaseException:

@@ -102,10 +102,12 @@ def test_unchanged_rerun_keeps_current_marts_without_dbt(tmp_path, seeds_dir, mo
 
     src = tmp_path / "in"
     shutil.copytree(seeds_dir, src)
+    (src / "empty.txt").write_text("", encoding="utf-8")  # quarantined again by every run: no change either
     path = tmp_path / "w.duckdb"
     assert pipeline(sources=[str(src)], warehouse_path=str(path))["dbt_status"] == "success"
     again = pipeline(sources=[str(src)], warehouse_path=str(path))
-    assert (again["status"], again["dbt_status"], again["documents"]) == ("success", "skipped", 0)
+    assert (again["status"], again["dbt_status"], again["documents"], again["quarantined"]) == (
+        "success", "skipped", 0, 1)
     assert again["data_quality"]["passed"], again["data_quality"]
     results = {r.name: r for r in run_dq(path)[0]}
     assert results["last_run_dbt_status"].passed and results["dbt_artifacts"].passed, results["dbt_artifacts"]
@@ -218,3 +220,39 @@ def test_prepared_dbt_child_exits_untouched_when_discarded(tmp_path):
     assert child.wait(timeout=60) == 0 and str(path.resolve()) not in dbt._PREPARED
     target = dbt.dbt_paths(path)[0]
     assert not (target / "run_results.json").exists() and not path.exists()
+
+
+def test_a_new_input_never_takes_over_a_doc_id_loaded_unchanged_in_the_same_run(tmp_path):
+    """An id already loaded keeps that copy when the run re-reads it unchanged, whether the plan skipped it (a
+    dump) or a batch did (a CSV), and wherever the newcomer comes in the read order: the newcomer is quarantined
+    naming the loaded copy; `requeue` of the duplicate re-reads both files and leaves it so."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    dump = folder / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps({"id": f"d{i}", "text": f"Record {i} said “hello {i}” today."})
+                              for i in range(30)) + "\n", encoding="utf-8")
+    (folder / "table.csv").write_text("id,text\nc1,“Table row one” is here.\nc2,Row two.\n", encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    pipeline(sources=[str(folder)], warehouse_path=str(path), batch_size=10, build=False)
+    (folder / "aa").mkdir()
+    (folder / "aa" / "d6.txt").write_text("An impostor for d6.", encoding="utf-8")  # read before the dump
+    (folder / "zz").mkdir()
+    (folder / "zz" / "c1.txt").write_text("An impostor for c1.", encoding="utf-8")  # read after the CSV
+    second = pipeline(sources=[str(folder)], warehouse_path=str(path), batch_size=10, build=False)
+    assert (second["documents"], second["quarantined"]) == (0, 2)
+    expected = [("c1", f"{folder / 'table.csv'}:row 1"), ("d6", f"{dump}:line 7")]
+    assert _query(path, "select doc_id, source from raw.documents where doc_id in ('c1', 'd6') order by 1") == expected
+    reasons = sorted(r[0] for r in _query(path, "select reason from raw.quarantine"))
+    assert reasons[0].startswith(f"duplicate doc_id 'c1': already read from {folder / 'table.csv'}:row 1;")
+    assert reasons[1].startswith(f"duplicate doc_id 'd6': already read from {dump}:line 7;")
+
+    result = CliRunner().invoke(app, ["requeue", "--warehouse", str(path), "--check", "duplicate_doc_id", "--no-build"])
+    assert result.exit_code == 0, result.output
+    assert _query(path, "select doc_id, source from raw.documents where doc_id in ('c1', 'd6') order by 1") == expected
+    assert _query(path, "select count(*) from raw.quarantine where \"check\" = 'duplicate_doc_id'") == [(2,)]

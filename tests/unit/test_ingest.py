@@ -257,6 +257,9 @@ def test_skip_known_keeps_duplicates_changed_files_and_what_it_cannot_judge(tmp_
     (tmp_path / "b.txt").write_text(ARTICLE + "\n\nMore.", encoding="utf-8")
     (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "t.csv").write_text("id,text\nz,Some text.\n", encoding="utf-8")
+    body = "".join(f"<p>Paragraph {i} of the article says the talks lasted three hours and more.</p>" for i in range(8))
+    (tmp_path / "h.html").write_text(f"<html><head><title>Summit</title></head><body><article>{body}</article>"
+                                     "</body></html>", encoding="utf-8")
     dump = tmp_path / "d.jsonl"
     dump.write_text(json.dumps({"id": "a", "text": "Another a."}) + "\n", encoding="utf-8")
     files, _ = discover_sources([tmp_path])
@@ -266,4 +269,18 @@ def test_skip_known_keeps_duplicates_changed_files_and_what_it_cannot_judge(tmp_
     (tmp_path / "b.txt").write_text(ARTICLE + "\n\nChanged.", encoding="utf-8")
     plan = skip_known(units, known, max_bytes=10_000_000)
     assert sorted(u.path.name for u in plan.units) == ["b.txt", "c.txt", "d.jsonl", "t.csv"]
-    assert plan.unchanged == [("a", str(tmp_path / "a.txt"))]
+    assert plan.unchanged == [("a", str(tmp_path / "a.txt")), ("h", str(tmp_path / "h.html"))]
+
+
+def test_record_identity_covers_metadata_so_a_corrected_outlet_reloads():
+    """The content hash covers the body and every metadata field: a record whose outlet or date was corrected is
+    a changed document; the same record read twice hashes the same."""
+    from flows.ingest import record_identity, record_to_document
+
+    record = {"id": "r1", "text": ARTICLE, "title": "T", "outlet": "AP", "published_at": "2025-08-15"}
+    doc = record_to_document(record, Path("d.jsonl"), "line 1", "d-1")
+    assert record_identity(record, "d-1") == (doc.doc_id, doc.content_hash)
+    for field, value in (("outlet", "Reuters"), ("published_at", "2025-08-16"), ("title", "U"), ("url", "http://x")):
+        assert record_identity({**record, field: value}, "d-1")[1] != doc.content_hash, field
+    html = {"id": "r2", "html": "<p>x</p>", "outlet": "AP"}
+    assert record_identity(html, "d-2")[1] != record_identity({**html, "outlet": "BBC"}, "d-2")[1]
