@@ -113,21 +113,60 @@ def purge_missing(warehouse: str | Path, missing: list[RequeueFile], build: bool
     Returns (rows deleted, the dbt outcome or None). Recorded in raw.runs like any run, so the marts are known
     to be stale until the build that follows.
     """
+    files = sorted({f.source_file for f in missing})
+    (purged, _), outcome = _maintenance(warehouse, files, "purged {quarantine} quarantine row(s) of "
+                                        f"{len(files)} missing file(s)", build, quarantine_files=files)
+    return purged, outcome
+
+
+def missing_documents(warehouse: str | Path) -> list[tuple[str, str]]:
+    """(doc_id, source) of loaded documents whose source file no longer exists, by file then doc_id."""
+    from flows.core.records import split_source
+
+    with connect(warehouse, read_only=True) as con:
+        rows = con.execute("select doc_id, source from raw.documents order by source, doc_id").fetchall()
+    exists: dict[str, bool] = {}
+    gone = []
+    for doc_id, source in rows:
+        file = split_source(source)[0]
+        if file not in exists:
+            exists[file] = resolve_source(file) is not None
+        if not exists[file]:
+            gone.append((doc_id, source))
+    return gone
+
+
+def prune_missing(warehouse: str | Path, gone: list[tuple[str, str]], build: bool = True) -> tuple[int, object]:
+    """Delete the documents (with their quotes, figures and quarantine rows) whose source files are gone, under
+    the writer lock, recorded in raw.runs, then rebuild the marts. Returns (documents deleted, dbt outcome)."""
+    from flows.core.records import split_source
+
+    files = sorted({split_source(source)[0] for _, source in gone})
+    # the base marts are incremental (they only add and replace documents), so a deletion rebuilds them fully
+    (_, dropped), outcome = _maintenance(warehouse, files, f"pruned {{documents}} document(s) of {len(files)} "
+                                         "deleted source file(s)", build, full_refresh=True,
+                                         doc_ids=[d for d, _ in gone])
+    return dropped, outcome
+
+
+def _maintenance(warehouse: str | Path, sources: list[str], message: str, build: bool, full_refresh: bool = False,
+                 **deletions):
+    """Run one purge as a recorded run under the writer lock, then (optionally) rebuild the marts."""
     import uuid
 
     from flows.dbt import run_dbt
     from flows.pipeline import code_version, models_version
     from flows.settings import get_settings
-    from flows.warehouse import purge_quarantine, set_run_dbt_status, writer_lock
+    from flows.warehouse import purge, set_run_dbt_status, writer_lock
 
     path = str(Path(warehouse).resolve())
     run_id = uuid.uuid4().hex
     with writer_lock(path, get_settings().lock_timeout_seconds):
-        purged = purge_quarantine(path, run_id, sorted({f.source_file for f in missing}), code_version())
+        counts = purge(path, run_id, code_version(), sources, message, **deletions)
         if not build:
-            return purged, None
-        outcome = run_dbt(path, ["build", "--exclude", "test_type:unit"])
+            return counts, None
+        outcome = run_dbt(path, ["build", "--exclude", "test_type:unit", *(["--full-refresh"] if full_refresh else [])])
         status = "success" if outcome.success else "failed"
         set_run_dbt_status(path, run_id, status, "; ".join(outcome.failures[:20]),
                            models_version() if outcome.success else None)
-    return purged, outcome
+    return counts, outcome

@@ -341,29 +341,36 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
     return con.execute("select count(*) from raw.quarantine where run_id = ?", [run_id]).fetchone()[0]
 
 
-def purge_quarantine(path: str | Path, run_id: str, source_files: list[str], code_version: str) -> int:
-    """Delete the quarantine rows of these source files in one transaction, recorded as a run; return how many.
+def purge(path: str | Path, run_id: str, code_version: str, sources: list[str], message: str,
+          quarantine_files: list[str] = (), doc_ids: list[str] = ()) -> tuple[int, int]:
+    """Delete the quarantine rows of `quarantine_files` and every row of `doc_ids` in one transaction, recorded as
+    a run with `message` ({quarantine} and {documents} are filled in); return (quarantine rows, documents) deleted.
 
-    For files that are gone for good (see `newsdesk requeue --purge-missing`); the caller holds the writer lock
-    and rebuilds the marts after.
+    For inputs that are gone for good (`newsdesk requeue --purge-missing`, `newsdesk prune`); the caller holds the
+    writer lock and rebuilds the marts after.
     """
     with connect(path) as con:
         con.execute("begin transaction")
         try:
-            purged = con.execute("delete from raw.quarantine where source_file in (select unnest(?::varchar[]))",
-                                 [source_files]).fetchone()[0]
+            purged = con.execute("delete from raw.quarantine where source_file in (select unnest(?::varchar[])) "
+                                 "or doc_id in (select unnest(?::varchar[]))",
+                                 [list(quarantine_files), list(doc_ids)]).fetchone()[0]
+            for table in ("quotes", "figures"):
+                con.execute(f"delete from raw.{table} where doc_id in (select unnest(?::varchar[]))", [list(doc_ids)])
+            dropped = con.execute("delete from raw.documents where doc_id in (select unnest(?::varchar[]))",
+                                  [list(doc_ids)]).fetchone()[0]
             con.execute(
                 "insert into raw.runs (run_id, started_at, finished_at, status, sources, files_seen, documents_loaded,"
                 " quotes_loaded, figures_loaded, quarantined, code_version, host, message, raw_changed) "
                 "values (?, ?, ?, 'success', ?, 0, 0, 0, 0, 0, ?, ?, ?, ?)",
-                [run_id, _now(), _now(), source_files, code_version, socket.gethostname(),
-                 f"purged {purged} quarantine row(s) of {len(source_files)} missing file(s)", purged > 0],
+                [run_id, _now(), _now(), sources, code_version, socket.gethostname(),
+                 message.format(quarantine=purged, documents=dropped), bool(purged or dropped)],
             )
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
             raise
-    return purged
+    return purged, dropped
 
 
 def set_run_dbt_status(path: str | Path, run_id: str, dbt_status: str, message: str,

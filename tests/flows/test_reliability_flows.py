@@ -119,3 +119,28 @@ def test_requeue_filters_are_bound_parameters(folder, tmp_path):
     assert result.exit_code == 0, result.output
     assert "nothing quarantined matches" in result.output
     assert _query(warehouse, "select count(*) from raw.documents") == [(3,)]
+
+
+def test_prune_deletes_the_documents_of_deleted_files_only(tmp_path):
+    """`newsdesk prune` lists (dry run) and then deletes the documents whose source file is gone, with their quotes,
+    figures and quarantine rows, recorded in raw.runs, and rebuilds the marts; documents of existing files stay."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("“We stay,” said Anna Smith. The talks lasted 3 hours.", encoding="utf-8")
+    (folder / "gone.txt").write_text("“We go,” said Bob Jones. It cost $5 million.", encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    pipeline(sources=[str(folder)], warehouse_path=str(warehouse))
+    (folder / "gone.txt").unlink()
+    runner = CliRunner()
+    dry = runner.invoke(app, ["prune", "--warehouse", str(warehouse), "--dry-run"])
+    assert dry.exit_code == 0 and "gone.txt" in dry.output and "keep.txt" not in dry.output, dry.output
+    assert _query(warehouse, "select count(*) from raw.documents") == [(2,)]
+    result = runner.invoke(app, ["prune", "--warehouse", str(warehouse)])
+    assert result.exit_code == 0 and "pruned 1 document(s) of 1 deleted source file(s)" in result.output, result.output
+    for table in ("documents", "quotes", "figures"):
+        assert _query(warehouse, f"select distinct doc_id from raw.{table}") == [("keep",)], table
+        assert _query(warehouse, f"select distinct doc_id from main.{table}") == [("keep",)], table
+    assert _query(warehouse, "select dbt_status, message from raw.runs order by started_at desc limit 1") == [
+        ("success", "pruned 1 document(s) of 1 deleted source file(s)")]
+    again = runner.invoke(app, ["prune", "--warehouse", str(warehouse)])
+    assert again.exit_code == 0 and "nothing to prune" in again.output
