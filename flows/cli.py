@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -227,24 +227,32 @@ def requeue(
         raise typer.Exit(2)
     import duckdb
 
-    try:
-        todo = plan(path, stage=stage, check=check, run_id=run_id, source_file=source_file)
-    except duckdb.IOException as err:  # a run holds the file open for writing
-        err_console.print(f"[red]error:[/] cannot read the warehouse now ({err}); retry when the run is over.")
-        raise typer.Exit(3) from None
+    with nullcontext() if dry_run else _holding_warehouse(path):  # the lock first: a busy warehouse exits at once
+        try:
+            todo = plan(path, stage=stage, check=check, run_id=run_id, source_file=source_file)
+        except duckdb.IOException as err:  # a run holds the file open for writing
+            err_console.print(f"[red]error:[/] cannot read the warehouse now ({err}); retry when the run is over.")
+            raise typer.Exit(3) from None
+        _requeue(path, todo, dry_run, no_build, full_refresh, purge_missing, as_json)
+
+
+def _requeue(path: Path, todo, dry_run: bool, no_build: bool, full_refresh: bool, purge_missing: bool,
+             as_json: bool) -> None:
+    """Show the requeue plan, purge what is gone (if asked), and re-run the pipeline on the rest."""
     if not todo.files:
         console.print("nothing quarantined matches; nothing to re-process.")
         return
-    _print_rows(["file", "rows", "stages", "checks", "status"],
-                [(f.source_file, f.rows, ", ".join(f.stages), ", ".join(f.checks),
-                  "re-process" if f.path else ("missing: would be purged" if dry_run else "missing: purged")
-                  if purge_missing else "missing: left in quarantine") for f in todo.files],
-                title="requeue" + (" (dry run)" if dry_run else ""))
+    rows = [(f.source_file, f.rows, ", ".join(f.stages), ", ".join(f.checks),
+             "re-process" if f.path else ("missing: would be purged" if dry_run else "missing: purged")
+             if purge_missing else "missing: left in quarantine") for f in todo.files]
+    quarantined = {str(f.path) for f in todo.present}
+    rows += [(str(p), "", "", "duplicate_doc_id", "re-read: holds the loaded copy")
+             for p in todo.companions if str(p) not in quarantined]
+    _print_rows(["file", "rows", "stages", "checks", "status"], rows, title="requeue" + (" (dry run)" if dry_run else ""))
     if todo.missing and purge_missing and not dry_run:
         from flows.requeue import purge_missing as purge
 
-        with _holding_warehouse(path):
-            purged, outcome = purge(path, todo.missing, build=not no_build)
+        purged, outcome = purge(path, todo.missing, build=not no_build)
         console.print(f"purged {purged} quarantine row(s) of {len(todo.missing)} missing file(s)")
         if outcome is not None and not outcome.success:
             err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(outcome.failures[:20]))
@@ -256,9 +264,8 @@ def requeue(
         return
     from flows.pipeline import pipeline
 
-    with _holding_warehouse(path):
-        _run_flow(pipeline, as_json, sources=todo.sources, warehouse_path=str(path), build=not no_build,
-                  full_refresh=full_refresh)
+    _run_flow(pipeline, as_json, sources=todo.sources, warehouse_path=str(path), build=not no_build,
+              full_refresh=full_refresh)
 
 
 @app.command()

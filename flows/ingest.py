@@ -273,11 +273,16 @@ def _read_jsonl(path: Path, text: str, first_line: int = 1) -> Iterator[Item]:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             yield QuarantineEntry(
-                "ingest", str(path), f"line {lineno} is not valid JSON ({err.msg}, column {err.colno}); fix the line or remove it.",
+                "ingest", str(path), f"line {lineno} is not valid JSON ({_json_error(err)}); fix the line or remove it.",
                 "invalid_json", locator=f"line {lineno}", detail=line[:200],
             )
             continue
         yield record_to_document(record, path, f"line {lineno}", f"{path.stem}-{lineno}")
+
+
+def _json_error(err: json.JSONDecodeError) -> str:
+    """The decoder's message with its column, reading as a sentence ("Unterminated string starting at column 5")."""
+    return f"{err.msg} column {err.colno}" if err.msg.endswith(" at") else f"{err.msg} at column {err.colno}"
 
 
 def _read_json(path: Path, text: str) -> Iterator[Item]:
@@ -325,7 +330,8 @@ def record_to_document(record: object, path: Path, locator: str, fallback_id: st
     """Turn a dump record (dict with `text` or `html`) into a RawDocument, or quarantine it."""
     source = f"{path}:{locator}"
     if not isinstance(record, dict):
-        return QuarantineEntry("ingest", str(path), "record is not a JSON object.", "not_an_object", locator=locator)
+        return QuarantineEntry("ingest", str(path), f"the record at {locator} is not a JSON object; make it one "
+                               "{...} object with a 'text' or 'html' field.", "not_an_object", locator=locator)
     meta = _record_meta(record)
     doc_id = _record_id(record, fallback_id)
     text, html = _clean(record.get("text")), _clean(record.get("html"))

@@ -322,18 +322,18 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
             loser.doc_id,
             regexp_extract(loser.source, ':((lines?|rows?|records?) [0-9-]+)$', 1) as locator,
             'duplicate_doc_id' as "check",
-            format('duplicate doc_id ''{}'': already read from {}; give one of them another id.',
-                   loser.doc_id, kept.source) as reason,
+            format('duplicate doc_id ''{}'': already {} from {}; give one of them another id.',
+                   loser.doc_id, kept.how, kept.source) as reason,
             null as detail,
             null as schema_name,
             ? as run_id,
             ? as quarantined_at
         from staged_docs as loser
         inner join (
-            select winners.doc_id, winners.batch_no, kept.source from winners
+            select winners.doc_id, winners.batch_no, kept.source, 'read' as how from winners
             inner join staged_docs as kept on kept.doc_id = winners.doc_id and kept.batch_no = winners.batch_no
             union all
-            select doc_id, null as batch_no, source from unchanged_docs
+            select doc_id, null as batch_no, source, 'loaded' as how from unchanged_docs
         ) as kept on loser.doc_id = kept.doc_id and loser.batch_no is distinct from kept.batch_no
         """,
         [run_id, loaded_at],

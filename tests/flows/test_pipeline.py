@@ -249,9 +249,11 @@ def test_a_new_input_never_takes_over_a_doc_id_loaded_unchanged_in_the_same_run(
     expected = [("c1", f"{folder / 'table.csv'}:row 1"), ("d6", f"{dump}:line 7")]
     assert _query(path, "select doc_id, source from raw.documents where doc_id in ('c1', 'd6') order by 1") == expected
     reasons = sorted(r[0] for r in _query(path, "select reason from raw.quarantine"))
-    assert reasons[0].startswith(f"duplicate doc_id 'c1': already read from {folder / 'table.csv'}:row 1;")
-    assert reasons[1].startswith(f"duplicate doc_id 'd6': already read from {dump}:line 7;")
+    assert reasons[0].startswith(f"duplicate doc_id 'c1': already loaded from {folder / 'table.csv'}:row 1;")
+    assert reasons[1].startswith(f"duplicate doc_id 'd6': already loaded from {dump}:line 7;")
 
+    dry = CliRunner().invoke(app, ["requeue", "--warehouse", str(path), "--check", "duplicate_doc_id", "--dry-run"])
+    assert dry.exit_code == 0 and "holds the loaded copy" in dry.output and "dump.jsonl" in dry.output, dry.output
     result = CliRunner().invoke(app, ["requeue", "--warehouse", str(path), "--check", "duplicate_doc_id", "--no-build"])
     assert result.exit_code == 0, result.output
     assert _query(path, "select doc_id, source from raw.documents where doc_id in ('c1', 'd6') order by 1") == expected
