@@ -428,6 +428,10 @@ def skip_known(units: list[WorkUnit], known: dict[str, str], max_bytes: int) -> 
         try:
             if suffix in (".jsonl", ".ndjson") and unit.byte_stop is not None:
                 kept.extend(_changed_lines(unit, known, seen, unchanged))
+            elif suffix in (".jsonl", ".ndjson") and unit.count is None and _is_utf8(unit.path):
+                # a dump shorter than one unit: read only its changed lines too (as slices of the file)
+                whole = WorkUnit(unit.path, 0, 0, 0, unit.path.stat().st_size)
+                kept.extend(_changed_lines(whole, known, seen, unchanged))
             elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".ndjson"} and unit.count is None:
                 skipped = _unchanged_file(unit.path, suffix, known, seen, max_bytes)
                 if skipped is None:
@@ -439,6 +443,15 @@ def skip_known(units: list[WorkUnit], known: dict[str, str], max_bytes: int) -> 
         except Exception:  # whatever the pre-scan cannot read, the batch reads and quarantines with the reason
             kept.append(unit)
     return WorkPlan(kept, unchanged, units_bytes(kept))
+
+
+def _is_utf8(path: Path) -> bool:
+    """Whether a (small, whole-unit) file decodes as UTF-8: then its lines can be judged one by one."""
+    try:
+        path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
 
 
 def _identity_of_line(line: bytes, fallback_id: str) -> tuple[str, str] | None:

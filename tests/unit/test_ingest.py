@@ -272,6 +272,24 @@ def test_skip_known_keeps_duplicates_changed_files_and_what_it_cannot_judge(tmp_
     assert plan.unchanged == [("a", str(tmp_path / "a.txt")), ("h", str(tmp_path / "h.html"))]
 
 
+def test_skip_known_reads_only_the_changed_lines_of_a_dump_shorter_than_a_unit(tmp_path):
+    """A dump planned as one whole-file unit still shrinks to its changed lines; all unchanged drops it."""
+    from flows.ingest import plan_units, skip_known
+
+    path = tmp_path / "small.jsonl"
+    lines = [json.dumps({"id": f"s{i}", "text": f"Small record {i}."}) for i in range(1, 9)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = plan_units([path], records_per_unit=100)
+    assert [u.count for u in units] == [None]
+    known = _identities(read_sources(units, max_bytes=10_000_000))
+    assert skip_known(units, known, max_bytes=10_000_000).units == []
+    lines[5] = json.dumps({"id": "s6", "text": "Small record 6, edited."})
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = skip_known(units, known, max_bytes=10_000_000)
+    assert [(u.first, u.count) for u in plan.units] == [(5, 1)] and len(plan.unchanged) == 7
+    assert [(d.doc_id, d.source) for d in read_sources(plan.units, max_bytes=10_000_000)] == [("s6", f"{path}:line 6")]
+
+
 def test_record_identity_covers_metadata_so_a_corrected_outlet_reloads():
     """The content hash covers the body and every metadata field: a record whose outlet or date was corrected is
     a changed document; the same record read twice hashes the same."""
