@@ -10,6 +10,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +91,15 @@ def discard_dbt(warehouse_path: str | Path) -> subprocess.Popen | None:
         except OSError:
             pass
     return proc
+
+
+@contextmanager
+def dbt_preparation(warehouse_path: str | Path) -> Iterator[None]:
+    """A scope for prepare_dbt: a child it started that run_dbt did not use is discarded when the scope ends."""
+    try:
+        yield
+    finally:
+        discard_dbt(warehouse_path)
 
 
 def run_dbt(warehouse_path: str | Path, args: list[str] | None = None) -> DbtOutcome:

@@ -182,10 +182,15 @@ class Batch:
     quotes: pl.DataFrame | None = None
     figures: pl.DataFrame | None = None
     problems: list[QuarantineEntry] = field(default_factory=list)
-    unchanged: int = 0  # documents skipped because their content and the extractors are unchanged
+    # (doc_id, source) of documents skipped because their content and the extractors are unchanged
+    kept: list[tuple[str, str]] = field(default_factory=list)
     input_bytes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage's own work
-    kept: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, source) of those unchanged documents
+
+    @property
+    def unchanged(self) -> int:
+        """How many documents were skipped as unchanged."""
+        return len(self.kept)
 
     def stats(self) -> dict[str, float]:
         """Counts and stage timings for progress reporting and the run summary."""

@@ -427,12 +427,17 @@ def skip_known(units: list[WorkUnit], known: dict[str, str], max_bytes: int) -> 
         suffix = unit.path.suffix.lower()
         try:
             if suffix in (".jsonl", ".ndjson") and unit.byte_stop is not None:
-                kept.extend(_changed_lines(unit, known, seen, unchanged))
-            elif suffix in (".jsonl", ".ndjson") and unit.count is None and _is_utf8(unit.path):
-                # a dump shorter than one unit: read only its changed lines too (as slices of the file)
-                whole = WorkUnit(unit.path, 0, 0, 0, unit.path.stat().st_size)
-                kept.extend(_changed_lines(whole, known, seen, unchanged))
-            elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".ndjson"} and unit.count is None:
+                with open(unit.path, "rb") as handle:
+                    handle.seek(unit.byte_start)
+                    data = handle.read(unit.byte_stop - unit.byte_start)
+                kept.extend(_changed_lines(unit.path, unit.first, unit.byte_start, data, known, seen, unchanged))
+            elif suffix in (".jsonl", ".ndjson") and unit.count is None:
+                # a dump shorter than one unit: its changed lines become slices too, when it is UTF-8 (else the
+                # decode error sends the whole file to the batch, which decodes it with its fallbacks)
+                data = unit.path.read_bytes()
+                data.decode("utf-8")
+                kept.extend(_changed_lines(unit.path, 0, 0, data, known, seen, unchanged))
+            elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES and unit.count is None:
                 skipped = _unchanged_file(unit.path, suffix, known, seen, max_bytes)
                 if skipped is None:
                     kept.append(unit)
@@ -445,15 +450,6 @@ def skip_known(units: list[WorkUnit], known: dict[str, str], max_bytes: int) -> 
     return WorkPlan(kept, unchanged, units_bytes(kept))
 
 
-def _is_utf8(path: Path) -> bool:
-    """Whether a (small, whole-unit) file decodes as UTF-8: then its lines can be judged one by one."""
-    try:
-        path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return True
-
-
 def _identity_of_line(line: bytes, fallback_id: str) -> tuple[str, str] | None:
     """A JSONL line's (doc_id, content hash), or None when only the batch's reader can judge it."""
     try:
@@ -462,20 +458,18 @@ def _identity_of_line(line: bytes, fallback_id: str) -> tuple[str, str] | None:
         return None
 
 
-def _changed_lines(unit: WorkUnit, known: dict[str, str], seen: set[str],
+def _changed_lines(file: Path, first: int, byte_start: int, data: bytes, known: dict[str, str], seen: set[str],
                    unchanged: list[tuple[str, str]]) -> list[WorkUnit]:
-    """The runs of changed lines of a JSONL slice, as smaller slices; unchanged lines are noted and dropped."""
-    with open(unit.path, "rb") as handle:
-        handle.seek(unit.byte_start)
-        data = handle.read(unit.byte_stop - unit.byte_start)
+    """The runs of changed lines in `data` (the lines of `file` from 0-based line `first`, at byte `byte_start`),
+    as slices of the file; unchanged lines are noted and dropped."""
     runs: list[WorkUnit] = []
     run_first = run_start = None
     offset, index = 0, 0
-    stem, path = unit.path.stem, str(unit.path)
+    stem, path = file.stem, str(file)
     while offset < len(data):
         end = data.find(b"\n", offset)
         end = len(data) if end == -1 else end + 1
-        line, lineno = data[offset:end], unit.first + index + 1
+        line, lineno = data[offset:end], first + index + 1
         identity = _identity_of_line(line, f"{stem}-{lineno}") if line.strip() else None
         skip = not line.strip() or (identity is not None and identity[0] not in seen
                                     and known.get(identity[0]) == identity[1])
@@ -484,42 +478,30 @@ def _changed_lines(unit: WorkUnit, known: dict[str, str], seen: set[str],
                 seen.add(identity[0])
                 unchanged.append((identity[0], f"{path}:line {lineno}"))
             if run_first is not None:
-                runs.append(WorkUnit(unit.path, run_first, unit.first + index - run_first,
-                                     unit.byte_start + run_start, unit.byte_start + offset))
+                runs.append(WorkUnit(file, run_first, first + index - run_first, byte_start + run_start,
+                                     byte_start + offset))
                 run_first = None
         elif run_first is None:
-            run_first, run_start = unit.first + index, offset
+            run_first, run_start = first + index, offset
         offset, index = end, index + 1
     if run_first is not None:
-        runs.append(WorkUnit(unit.path, run_first, unit.first + index - run_first,
-                             unit.byte_start + run_start, unit.byte_start + offset))
+        runs.append(WorkUnit(file, run_first, first + index - run_first, byte_start + run_start, byte_start + offset))
     return runs
 
 
 def _unchanged_file(path: Path, suffix: str, known: dict[str, str], seen: set[str],
                     max_bytes: int) -> list[tuple[str, str]] | None:
-    """The (doc_id, source) of every document of a whole file when all are unchanged, else None (read it)."""
-    if suffix in (".jsonl", ".ndjson"):
-        identities, sources = [], []
-        for lineno, line in enumerate(path.read_bytes().split(b"\n"), start=1):
-            if not line.strip():
-                continue
-            identities.append(_identity_of_line(line, f"{path.stem}-{lineno}"))
-            sources.append(f"{path}:line {lineno}")
-    else:
-        if path.stat().st_size > max_bytes:
-            return None
-        text, _, problem = decode_bytes(path.read_bytes())
-        if problem:
-            return None
-        digest = _record_hash(text, {}) if suffix in HTML_SUFFIXES else content_hash(text)  # as _read_text hashes
-        identities, sources = [(path.stem, digest)], [str(path)]
-    ids = [i[0] for i in identities if i is not None]
-    if not identities or len(ids) < len(identities) or len(set(ids)) < len(ids) or not seen.isdisjoint(ids) \
-            or any(known.get(i[0]) != i[1] for i in identities):
+    """[(doc_id, source)] of a whole text or HTML file whose document is unchanged, else None (read it)."""
+    if path.stat().st_size > max_bytes:
         return None
-    seen.update(ids)
-    return [(i[0], source) for i, source in zip(identities, sources)]
+    text, _, problem = decode_bytes(path.read_bytes())
+    if problem:
+        return None
+    digest = _record_hash(text, {}) if suffix in HTML_SUFFIXES else content_hash(text)  # as _read_text hashes
+    if path.stem in seen or known.get(path.stem) != digest:
+        return None
+    seen.add(path.stem)
+    return [(path.stem, str(path))]
 
 
 def read_sources(units: Iterable[WorkUnit | Path], max_bytes: int) -> Iterator[Item]:

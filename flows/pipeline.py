@@ -27,7 +27,7 @@ from prefect.runtime import flow_run
 
 from flows import PROJECT_ROOT, tasks, warehouse
 from flows.core.records import QuarantineEntry
-from flows.dbt import DbtOutcome, discard_dbt, prepare_dbt
+from flows.dbt import DbtOutcome, dbt_preparation, prepare_dbt
 from flows.dq_flow import dq_checks
 from flows.report_flow import publish_report
 from flows.ingest import WorkUnit
@@ -119,7 +119,8 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
     size = batch_size or settings.batch_size
     logger = get_run_logger()
     started, run_id, version = time.monotonic(), uuid.uuid4().hex, extractor_version()
-    with warehouse.writer_lock(path, settings.lock_timeout_seconds):
+    # a dbt child prepared below but not used (a skipped build or an error) is stopped when the run ends
+    with warehouse.writer_lock(path, settings.lock_timeout_seconds), dbt_preparation(path):
         warehouse.start_run(path, run_id, str(flow_run.get_id() or ""), list(sources), code_version())
         staging = _fresh_staging_dir(Path(path), run_id)
         try:
@@ -128,7 +129,7 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             files = [str(f) for f in files]
             batches = list(plan_batches(plan.units, size))
             tasks.stage_problems(staging, problems, len(batches))  # a number no batch uses
-            warehouse.stage_unchanged(staging, plan.unchanged)
+            warehouse.stage_unchanged(staging, plan.unchanged, len(batches))  # the same free number
             planned = time.monotonic()
             task_runner = runner_for_bytes(task_runner, plan.nbytes, workers)  # `auto`: on what will be read
             totals = Counter(unchanged=len(plan.unchanged))
@@ -146,24 +147,18 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             if prepare:  # with a pool the cores were busy until now; the load leaves room
                 prepare_dbt(path)
             counts = tasks.load_warehouse(path, staging, run_id, files + list(map(str, sources)), version)
-        except BaseException:
-            discard_dbt(path)
-            raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         load_done = time.monotonic()
-        try:
-            tasks.canonicalize_speakers(path)
-            speakers_done = time.monotonic()
-            models = models_version()
-            if build and not full_refresh and not warehouse.raw_changed(counts) \
-                    and _marts_are_current(path, run_id, models):
-                logger.info("nothing changed since the last successful dbt build of this project: marts are current")
-                outcome = DbtOutcome(True, skipped=True)
-            else:
-                outcome = tasks.build_models(path, full_refresh) if build else None
-        finally:
-            discard_dbt(path)  # a prepared dbt child that was not used (skipped build, or an error) stops
+        tasks.canonicalize_speakers(path)
+        speakers_done = time.monotonic()
+        models = models_version()
+        if build and not full_refresh and not warehouse.raw_changed(counts) \
+                and _marts_are_current(path, run_id, models):
+            logger.info("nothing changed since the last successful dbt build of this project: marts are current")
+            outcome = DbtOutcome(True, skipped=True)
+        else:
+            outcome = tasks.build_models(path, full_refresh) if build else None
         timings = _timings(totals, started, batches_done, load_done)
         timings.update(plan_seconds=round(planned - started, 3), speakers_seconds=round(speakers_done - load_done, 3),
                        dbt_seconds=round(time.monotonic() - speakers_done, 3))

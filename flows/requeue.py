@@ -28,6 +28,7 @@ class RequeuePlan:
     """The files to re-run and the ones that can no longer be found."""
 
     files: list[RequeueFile] = field(default_factory=list)
+    companions: list[Path] = field(default_factory=list)  # files of loaded copies of quarantined duplicates
 
     @property
     def present(self) -> list[RequeueFile]:
@@ -36,8 +37,6 @@ class RequeuePlan:
     @property
     def missing(self) -> list[RequeueFile]:
         return [f for f in self.files if f.path is None]
-
-    companions: list[Path] = field(default_factory=list)  # files of loaded copies of quarantined duplicates
 
     @property
     def sources(self) -> list[str]:
@@ -86,9 +85,8 @@ def plan(warehouse: str | Path, **filters: str | None) -> RequeuePlan:
     files = quarantined_files(warehouse, **filters)
     for item in files:
         item.path = resolve_source(item.source_file)
-    result = RequeuePlan(files)
-    result.companions = [p for p in map(resolve_source, duplicate_companions(warehouse, **filters)) if p is not None]
-    return result
+    companions = [p for p in map(resolve_source, duplicate_companions(warehouse, **filters)) if p is not None]
+    return RequeuePlan(files, companions)
 
 
 def duplicate_companions(warehouse: str | Path, stage: str | None = None, check: str | None = None,

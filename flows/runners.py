@@ -7,36 +7,12 @@ load and the dbt build.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from pathlib import Path
 
 RUNNERS = ("auto", "thread", "process", "dask")
 # `auto` uses the process pool from this much input on: below it the workers' start-up (spawning and importing,
 # ~6 s of batch-phase time on 2 cores) costs more than the second core saves (break-even ~20 MB in
 # benchmarks/scale.py); above it batches run on every core instead of sharing the GIL.
 AUTO_PROCESS_MIN_BYTES = 24_000_000
-
-
-def input_bytes(sources: Iterable[str | Path], enough: int) -> int:
-    """The size of the source files, counted until `enough` is reached (a folder walk stops early)."""
-    total = 0
-    for source in map(Path, sources):
-        paths = source.rglob("*") if source.is_dir() else [source]
-        for path in paths:
-            try:
-                total += path.stat().st_size if path.is_file() else 0
-            except OSError:
-                continue
-            if total >= enough:
-                return total
-    return total
-
-
-def resolve_runner(kind: str, sources: Iterable[str | Path], workers: int | None = None) -> str:
-    """The concrete runner for `kind`: `auto` is a process pool on a multi-core machine for large inputs."""
-    if kind != "auto":
-        return kind
-    return runner_for_bytes(kind, input_bytes(sources, AUTO_PROCESS_MIN_BYTES), workers)
 
 
 def runner_for_bytes(kind: str, nbytes: int, workers: int | None = None) -> str:

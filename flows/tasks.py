@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
@@ -21,20 +20,14 @@ from flows.validation import validate_stage
 from schemas import ExtractedFigures, ExtractedQuotes, NormalizedDocuments, QuarantineRows, RawDocuments
 
 
-@task(name="discover-sources", cache_policy=NO_CACHE)
-def discover(sources: list[str], records_per_unit: int) -> tuple[list[Path], list[WorkUnit], list[QuarantineEntry]]:
-    """Expand the --source arguments into input files and plan them as work units."""
-    files, problems = discover_sources(sources)
-    return files, plan_units(files, records_per_unit), problems
-
-
 @task(name="plan-work", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def plan_work(sources: list[str], records_per_unit: int, known_path: Path | None,
               max_bytes: int) -> tuple[list[Path], WorkPlan, list[QuarantineEntry]]:
-    """Discover the sources, plan work units, and drop the records already loaded unchanged (incremental runs)."""
-    files, units, problems = discover.fn(sources, records_per_unit)
+    """Expand the --source arguments into input files, plan them as work units, and drop the records already
+    loaded unchanged (incremental runs)."""
+    files, problems = discover_sources(sources)
     known = warehouse.read_all_known(known_path)
-    return files, skip_known(units, known, max_bytes), problems
+    return files, skip_known(plan_units(files, records_per_unit), known, max_bytes), problems
 
 
 @task(name="snapshot-known-documents", cache_policy=NO_CACHE)
@@ -55,8 +48,8 @@ def ingest_batch(units: list[WorkUnit], batch_no: int, known_path: Path | None, 
     docs, duplicates = frames.dedupe_documents(docs)
     raw, invalid = validate_stage(frames.raw_documents_frame(docs), RawDocuments, "ingest")
     problems = [i for i in items if isinstance(i, QuarantineEntry)] + duplicates + invalid
-    return Batch(batch_no, raw, problems=problems, unchanged=len(kept), input_bytes=input_bytes,
-                 seconds={"ingest": time.perf_counter() - started}, kept=kept)
+    return Batch(batch_no, raw, problems=problems, kept=kept, input_bytes=input_bytes,
+                 seconds={"ingest": time.perf_counter() - started})
 
 
 @task(name="normalize-batch", cache_policy=NO_CACHE)
@@ -66,8 +59,8 @@ def normalize_batch(batch: Batch) -> Batch:
     normalized, problems = frames.normalize_frame(batch.docs)
     normalized, invalid = validate_stage(normalized, NormalizedDocuments, "normalize")
     return Batch(batch.batch_no, normalized, problems=batch.problems + problems + invalid,
-                 unchanged=batch.unchanged, input_bytes=batch.input_bytes,
-                 seconds={**batch.seconds, "normalize": time.perf_counter() - started}, kept=batch.kept)
+                 kept=batch.kept, input_bytes=batch.input_bytes,
+                 seconds={**batch.seconds, "normalize": time.perf_counter() - started})
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
@@ -79,8 +72,7 @@ def extract_batch(batch: Batch) -> Batch:
     quotes, bad_quotes = validate_stage(quotes, ExtractedQuotes, "quotes", source_of)
     figures, bad_figures = validate_stage(figures, ExtractedFigures, "figures", source_of)
     return Batch(batch.batch_no, batch.docs, quotes, figures, batch.problems + problems + bad_quotes + bad_figures,
-                 batch.unchanged, batch.input_bytes, {**batch.seconds, "extract": time.perf_counter() - started},
-                 batch.kept)
+                 batch.kept, batch.input_bytes, {**batch.seconds, "extract": time.perf_counter() - started})
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
@@ -88,11 +80,11 @@ def stage_batch(batch: Batch, staging_dir: Path) -> dict[str, int]:
     """Write a batch's validated frames to the run's staging folder; only counts travel back."""
     started = time.perf_counter()
     quarantine = QuarantineRows.validate(frames.quarantine_frame(batch.problems), lazy=True)
-    kept = pl.DataFrame(batch.kept, schema={"doc_id": pl.String, "source": pl.String}, orient="row")
     for table, frame in (("documents", batch.docs), ("quotes", batch.quotes), ("figures", batch.figures),
-                         ("quarantine", quarantine), ("unchanged", kept)):
+                         ("quarantine", quarantine)):
         if frame is not None:
             warehouse.stage_frame(frame, staging_dir, table, batch.batch_no)
+    warehouse.stage_unchanged(staging_dir, batch.kept, batch.batch_no)
     batch.seconds["stage"] = time.perf_counter() - started
     return batch.stats()
 

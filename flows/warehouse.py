@@ -220,14 +220,11 @@ def load_run(path: str | Path, staging_dir: Path, run_id: str, source_files: lis
     """Load every staged batch in one transaction: replace rows per doc_id, refresh the quarantine of what was read.
 
     A doc_id staged by two batches (the same record id in two dumps) keeps the first batch's copy; the other
-    is quarantined naming both sources. A staged doc_id that the run also found unchanged elsewhere (staged in
-    unchanged.parquet) keeps the unchanged copy, and the staged one is quarantined the same way.
+    is quarantined naming both sources. A staged doc_id that the run also found unchanged elsewhere (by the plan
+    or a batch, staged under unchanged/) keeps the unchanged copy, and the staged one is quarantined the same way.
     """
     staged = {name: sorted(str(p) for p in (staging_dir / name).glob("*.parquet"))
-              for name in ("documents", "quotes", "figures", "quarantine")}
-    # documents found unchanged, by the plan (unchanged.parquet) or by a batch (unchanged/batch-*.parquet)
-    staged["unchanged"] = sorted(str(p) for p in [*staging_dir.glob("unchanged.parquet"),
-                                                   *(staging_dir / "unchanged").glob("*.parquet")])
+              for name in ("documents", "quotes", "figures", "quarantine", "unchanged")}
     loaded_at = _now()
     with connect(path) as con:
         con.execute("begin transaction")
@@ -402,11 +399,10 @@ def read_all_known(known_path: Path | None) -> dict[str, str]:
     return dict(zip(frame["doc_id"].to_list(), frame["content_hash"].to_list()))
 
 
-def stage_unchanged(staging_dir: Path, unchanged: list[tuple[str, str]]) -> None:
+def stage_unchanged(staging_dir: Path, unchanged: list[tuple[str, str]], batch_no: int) -> None:
     """Stage the (doc_id, source) of documents skipped as unchanged, so the load can tell duplicates of them."""
-    if unchanged:
-        pl.DataFrame(unchanged, schema={"doc_id": pl.String, "source": pl.String},
-                     orient="row").write_parquet(staging_dir / "unchanged.parquet")
+    stage_frame(pl.DataFrame(unchanged, schema={"doc_id": pl.String, "source": pl.String}, orient="row"),
+                staging_dir, "unchanged", batch_no)
 
 
 def read_known(known_path: Path | None, doc_ids: list[str]) -> dict[str, str]:

@@ -54,12 +54,15 @@ def test_parallel_runners_match_the_thread_runner(baseline, runner):
     (30_000_000, 1, "thread"),  # one core: nothing to run in parallel
 ])
 def test_auto_runner_picks_processes_for_large_inputs_on_many_cores(tmp_path, size, cores, expected):
-    from flows.runners import resolve_runner
+    from flows.ingest import discover_sources, plan_units, skip_known
+    from flows.runners import runner_for_bytes
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.jsonl").write_bytes(b"x" * (size // 2))
     (folder / "sub").mkdir()
     (folder / "sub" / "b.jsonl").write_bytes(b"x" * (size - size // 2))
-    assert resolve_runner("auto", [str(folder)], workers=cores) == expected
-    assert resolve_runner("dask", [str(folder)], workers=cores) == "dask"
+    files, _ = discover_sources([str(folder)])
+    nbytes = skip_known(plan_units(files, 2000), {}, max_bytes=10**9).nbytes  # what the pipeline decides on
+    assert runner_for_bytes("auto", nbytes, workers=cores) == expected
+    assert runner_for_bytes("dask", nbytes, workers=cores) == "dask"
