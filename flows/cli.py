@@ -34,6 +34,8 @@ def _warehouse(path: Path | None) -> Path:
 @app.command()
 def run(
     source: Annotated[list[Path] | None, typer.Option("--source", "-s", help="File or folder; repeatable.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="More files or folders (`--source a b` reads both).",
+                                                       show_default=False)] = None,
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch task.")] = None,
     no_build: Annotated[bool, typer.Option("--no-build", help="Load only; skip the dbt models.")] = False,
@@ -55,7 +57,7 @@ def run(
     from flows.settings import get_settings
 
     settings = get_settings()
-    sources = source or [settings.seeds_path]
+    sources = [*(source or []), *(paths or [])] or [settings.seeds_path]
     missing = [str(s) for s in sources if not s.exists() and not s.is_symlink()]
     if missing:
         err_console.print(f"[red]error:[/] source not found: {', '.join(missing)}")
@@ -361,6 +363,8 @@ def dq(
 @app.command()
 def serve(
     source: Annotated[list[Path] | None, typer.Option("--source", "-s", help="File or folder; repeatable.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="More files or folders (`--source a b` reads both).",
+                                                       show_default=False)] = None,
     warehouse: WarehouseOption = None,
     cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '0 * * * *' for hourly.")] = "0 * * * *",
     timezone: Annotated[str, typer.Option(help="Time zone the cron expression is read in.")] = "UTC",
@@ -386,7 +390,7 @@ def serve(
     from flows.settings import get_settings
 
     settings = get_settings()
-    sources = [str(s.resolve()) for s in (source or [settings.seeds_path])]
+    sources = [str(s.resolve()) for s in ([*(source or []), *(paths or [])] or [settings.seeds_path])]
     if not os.environ.get("PREFECT_API_URL"):
         err_console.print("[yellow]warning:[/] PREFECT_API_URL is not set: the deployment lives in a temporary "
                           "server that ends with this process. See README › Running on a schedule.")

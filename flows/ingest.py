@@ -298,12 +298,22 @@ def _read_json(path: Path, text: str) -> Iterator[Item]:
         yield record_to_document(record, path, f"record {index}", fallback)
 
 
+def _parse_error_reason(path: Path, err: Exception) -> str:
+    """What a person should fix when polars cannot parse a CSV/Parquet file (its hints name polars options, which
+    a newsdesk user cannot set, so they are dropped)."""
+    message = str(err).split("\n\nConsider", 1)[0].strip()
+    if path.suffix.lower() == ".csv" and "more fields than defined" in message:
+        return (f"cannot parse {path.name}: a row has more fields than the header; a text field that holds commas "
+                "must be wrapped in double quotes (\"…\"), with inner double quotes doubled. Fix the file and re-run.")
+    return f"cannot parse {path.suffix} file: {message}"[:500]
+
+
 def _read_table(path: Path, load, first_row: int = 1) -> Iterator[Item]:
     """CSV or Parquet: every row a record; a file without a text or html column is quarantined whole."""
     try:
         frame = load()
     except Exception as err:  # polars raises many error types for malformed files
-        yield QuarantineEntry("ingest", str(path), f"cannot parse {path.suffix} file: {err}".strip()[:500], "unparseable")
+        yield QuarantineEntry("ingest", str(path), _parse_error_reason(path, err), "unparseable")
         return
     columns = {c.lower(): c for c in frame.columns}
     if "text" not in columns and "html" not in columns:

@@ -162,7 +162,8 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
         timings = _timings(totals, started, batches_done, load_done)
         timings.update(plan_seconds=round(planned - started, 3), speakers_seconds=round(speakers_done - load_done, 3),
                        dbt_seconds=round(time.monotonic() - speakers_done, 3))
-        counts.update(files=len(files), unchanged=totals["unchanged"], megabytes=round(totals["bytes"] / 1e6, 3),
+        counts.setdefault("unchanged", totals["unchanged"])  # the load counts each unchanged document once
+        counts.update(files=len(files), megabytes=round(totals["bytes"] / 1e6, 3),
                       timings=timings, task_runner=task_runner, workers=workers or os.cpu_count())
         status = "success" if outcome is None or outcome.success else "failed"
         dbt_status = None if outcome is None else "skipped" if outcome.skipped else status

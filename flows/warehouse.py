@@ -250,9 +250,16 @@ def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], r
     con.execute("create or replace temp table staged_docs (doc_id varchar, source varchar, batch_no bigint)")
     con.execute("create or replace temp table winners (doc_id varchar, batch_no bigint)")
     con.execute("create or replace temp table unchanged_docs (doc_id varchar, source varchar)")
+    con.execute("create or replace temp table unchanged_copies (doc_id varchar, source varchar)")
     if staged["unchanged"]:
+        # Two identical copies of a loaded document can both be found unchanged (by the plan, or by batches that
+        # each saw one copy). The copy already loaded (same source) stays the unchanged one; every other copy is
+        # a duplicate of it and is quarantined below, as the first run quarantined it.
+        con.execute("create or replace temp table unchanged_copies as "
+                    "select distinct doc_id, source from read_parquet(?)", [staged["unchanged"]])
         con.execute("create or replace temp table unchanged_docs as "
-                    "select doc_id, min(source) as source from read_parquet(?) group by doc_id", [staged["unchanged"]])
+                    "select u.doc_id, arg_min(u.source, (d.source is distinct from u.source, u.source)) as source "
+                    "from unchanged_copies as u left join raw.documents as d using (doc_id) group by u.doc_id")
     if staged["documents"]:
         # only the keys are held in memory; the rows themselves stream from the Parquet files into the tables
         con.execute(f"create or replace temp table staged_docs as select doc_id, source, {_BATCH_NO} as batch_no "
@@ -278,6 +285,7 @@ def _load_tables(con: duckdb.DuckDBPyConnection, staged: dict[str, list[str]], r
             )
     counts = {table: con.execute(f"select count(*) from raw.{table} where run_id = ?", [run_id]).fetchone()[0]
               for table in ("documents", "quotes", "figures")}
+    counts["unchanged"] = con.execute("select count(*) from unchanged_docs").fetchone()[0]
     return counts
 
 
@@ -325,13 +333,18 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
             null as schema_name,
             ? as run_id,
             ? as quarantined_at
-        from staged_docs as loser
+        from (
+            select doc_id, source, batch_no from staged_docs
+            union all  -- other identical copies of a document found unchanged (see _load_tables)
+            select doc_id, source, -1 as batch_no from unchanged_copies anti join unchanged_docs using (doc_id, source)
+        ) as loser
         inner join (
             select winners.doc_id, winners.batch_no, kept.source, 'read' as how from winners
             inner join staged_docs as kept on kept.doc_id = winners.doc_id and kept.batch_no = winners.batch_no
             union all
             select doc_id, null as batch_no, source, 'loaded' as how from unchanged_docs
         ) as kept on loser.doc_id = kept.doc_id and loser.batch_no is distinct from kept.batch_no
+            and loser.source <> kept.source
         """,
         [run_id, loaded_at],
     )

@@ -210,6 +210,34 @@ def test_incremental_dump_rerun_reads_only_changed_records_and_keeps_duplicates_
     assert _query(path, "select count(*) from raw.documents") == [(40,)]
 
 
+def test_identical_copies_in_two_inputs_stay_quarantined_on_every_rerun(tmp_path):
+    """An identical record in two dumps (judged by the plan) or two CSV files (judged by their batches) loads once;
+    re-runs find both copies unchanged, keep the loaded one and quarantine the other again, never silently."""
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {"id": "a", "text": "“We will see,” said Anna Smith. It took 3 hours."}
+    (folder / "one.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({"id": "b", "text": "Other."}) + "\n",
+                                      encoding="utf-8")
+    (folder / "two.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / "p.csv").write_text('id,text\nc,"“Fine,” said Bo Lee."\n', encoding="utf-8")
+    (folder / "q.csv").write_text('id,text\nc,"“Fine,” said Bo Lee."\n', encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    expected = [("a", str(folder / "two.jsonl"), "line 1", "already read from"),
+                ("c", str(folder / "q.csv"), "row 1", "already read from")]
+    for run in range(3):
+        summary = pipeline(sources=[str(folder)], warehouse_path=str(path), batch_size=1, build=False)
+        assert (summary["documents"], summary["unchanged"], summary["quarantined"]) == ((3, 0, 2) if run == 0
+                                                                                       else (0, 3, 2))
+        rows = _query(path, "select doc_id, source_file, locator, reason from raw.quarantine order by doc_id")
+        assert [r[:3] for r in rows] == [e[:3] for e in expected], rows
+        how = "already read from" if run == 0 else "already loaded from"
+        assert all(how in r[3] for r in rows), rows
+    assert _query(path, "select doc_id, source from raw.documents where doc_id in ('a', 'c') order by 1") == [
+        ("a", f"{folder / 'one.jsonl'}:line 1"), ("c", f"{folder / 'p.csv'}:row 1")]
+
+
 def test_prepared_dbt_child_exits_untouched_when_discarded(tmp_path):
     """A dbt child started early (import + parse) that is not needed stops on discard without running anything."""
     from flows import dbt

@@ -55,6 +55,18 @@ def test_strict_turns_any_quarantine_into_an_error(folder, tmp_path):
     assert "2 item(s) quarantined and --strict is set" in strict.output
 
 
+def test_source_takes_several_paths_after_one_flag(folder, tmp_path):
+    """`--source a b` (and bare paths) read every path given, as `--source a --source b` does."""
+    warehouse = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", "--source", str(folder / "good.txt"), str(folder / "dump.jsonl"),
+                                      "--warehouse", str(warehouse), "--no-build", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [r[0] for r in _query(warehouse, "select doc_id from raw.documents order by 1")] == ["good", "j1", "j3"]
+    missing = CliRunner().invoke(app, ["run", "--source", str(folder / "good.txt"), str(tmp_path / "nope"),
+                                       "--warehouse", str(warehouse), "--no-build"])
+    assert missing.exit_code == 2 and "source not found" in missing.output
+
+
 def test_same_input_twice_gives_identical_rows_and_ids(folder, tmp_path):
     """A re-run (incremental, then a full refresh that re-extracts everything) changes no id and no count."""
     warehouse = tmp_path / "w.duckdb"

@@ -94,6 +94,16 @@ def test_csv_without_text_column_is_quarantined(tmp_path):
     assert "headline" in entry.reason
 
 
+def test_csv_with_an_unquoted_comma_says_how_to_fix_it(tmp_path):
+    """A ragged CSV row is quarantined with a fix a person can make, not a parser option of polars."""
+    path = tmp_path / "dump.csv"
+    path.write_text("id,text\n1,“Fine,” she said.\n", encoding="utf-8")
+    entry = _only(_read(path), QuarantineEntry)
+    assert entry.check == "unparseable"
+    assert "more fields than the header" in entry.reason and "double quotes" in entry.reason
+    assert "truncate_ragged_lines" not in entry.reason
+
+
 def test_csv_and_parquet_records(tmp_path):
     """CSV and Parquet rows load with their ids and metadata; rows without ids get file-row ids."""
     frame = pl.DataFrame({"id": ["c1", None], "Text": [ARTICLE, ARTICLE], "outlet": ["Wire", "Wire"]})
