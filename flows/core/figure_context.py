@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from flows.core.figure_units import Cand
+from flows.core.lexicon import CAPITALIZED_STOPWORDS
 from flows.core.units import APPROX_QUALIFIERS, QUALIFIER_OPS, TIME_UNITS
 
 _Q_LEFT = sorted((q for q in QUALIFIER_OPS if not q.startswith("or ") and not q.startswith("and ")),
@@ -217,18 +218,23 @@ def _followed_by_word(text: str, pos: int) -> bool:
 
 
 _AGE_END = frozenset(",―—–)")
+_SENTENCE_BREAK = frozenset(("", " ", "\n", "\t", "\xa0", "”", "\"", "’"))  # after the full stop
 # a capitalized word (any script: "Öztürk"), optionally with a generational suffix ("Tom Brown Jr., 54,"), then ", "
 _APPOSITION_RE = re.compile(r"([^\W\d_][\w’'-]+)(?:[ \t]+(?:Jr|Sr)\.?|[ \t]+(?:II|III|IV))?,[ \t]$")
 
 
 def attach_age_apposition(c: Cand, text: str) -> None:
-    """'Putin, 72, met …': a bare number between commas after a name is an age in years."""
+    """'Putin, 72, met …' or '… met Vladimir Putin, 72.': a bare number after a name and a comma, closed by a
+    comma, dash or bracket, or ending the sentence, is an age in years."""
     if c.unit is not None or c.words or c.low is not None or c.form != "card" or not c.value \
-            or not 0 < c.value <= 120 or c.value != int(c.value) or text[c.end:c.end + 2].strip()[:1] not in _AGE_END:
+            or not 0 < c.value <= 120 or c.value != int(c.value):
+        return
+    after = text[c.end:c.end + 2].strip()[:1]
+    if after not in _AGE_END and not (after == "." and text[c.end + 1:c.end + 2] in _SENTENCE_BREAK):
         return
     m = _APPOSITION_RE.search(text, max(0, c.start - 30), c.start)
-    if m is not None and m.group(1)[:1].isupper():
-        c.unit, c.age, c.measures = "year", True, m.group(1)
+    if m is not None and m.group(1)[:1].isupper() and m.group(1).lower() not in CAPITALIZED_STOPWORDS:
+        c.unit, c.age, c.measures = "year", True, m.group(1)  # not "In May, 72" or "However, 40"
 
 
 def in_name_with_digits(c: Cand, text: str) -> bool:

@@ -324,6 +324,8 @@ AGE_APPOSITIONS = [
     ("Jose Eduardo dos Santos, 74, said no.", "74", "Santos"),
     ("Tom Brown, 54, and Ana Lopez, 61, spoke.", "61", "Lopez"),
     ("a voter (Ana Lopez, 61) spoke.", "61", "Lopez"),
+    ("Trump met Vladimir Putin, 72.", "72", "Putin"),  # the age ends the sentence
+    ("“Never,” said Ana Lopez, 61. She left.", "61", "Lopez"),
 ]
 
 
@@ -340,6 +342,9 @@ NOT_AGES = [
     ("In 2014, 54 people died.", "54"),
     ("Tom Brown, 540, said no.", "540"),  # no age is that high
     ("Tom Brown, 5.4, said no.", "5.4"),
+    ("It happened in May, 72.", "72"),  # a month, not a name
+    ("However, 40, of them stayed.", "40"),
+    ("The score was Brown, 54.5 to 40.", "54.5"),
 ]
 
 
