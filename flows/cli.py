@@ -24,6 +24,14 @@ WarehouseOption = Annotated[
 ]
 
 
+def _display(path: Path) -> str:
+    """A path as a user in the current folder would type it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _warehouse(path: Path | None) -> Path:
     """The warehouse path from the option or the settings."""
     from flows.settings import get_settings
@@ -57,14 +65,18 @@ def run(
     from flows.settings import get_settings
 
     settings = get_settings()
-    sources = [*(source or []), *(paths or [])] or [settings.seeds_path]
+    sources = [*(source or []), *(paths or [])]
+    if not sources:  # never load the demo articles into a warehouse by accident
+        err_console.print("[red]error:[/] nothing to read: give --source PATH (files or folders; the demo "
+                          f"articles: --source {_display(settings.seeds_path)}).")
+        raise typer.Exit(2)
     missing = [str(s) for s in sources if not s.exists() and not s.is_symlink()]
     if missing:
         err_console.print(f"[red]error:[/] source not found: {', '.join(missing)}")
         raise typer.Exit(2)
     from flows.progress import RichReporter, set_reporter
     from flows.pipeline import pipeline
-    from flows.runners import RUNNERS, runner_parameters
+    from flows.runners import RUNNERS, fresh_input_bytes, runner_parameters
 
     kind = task_runner or ("dask" if dask_address else settings.task_runner)
     if kind not in RUNNERS:
@@ -75,8 +87,9 @@ def run(
     with _holding_warehouse(_warehouse(warehouse)):
         summary = _run_flow(pipeline, as_json, sources=[str(s) for s in sources],
                             warehouse_path=str(_warehouse(warehouse)), batch_size=batch_size, build=not no_build,
-                            full_refresh=full_refresh, **runner_parameters(kind, workers or settings.workers,
-                                                                          dask_address or settings.dask_address))
+                            full_refresh=full_refresh, **runner_parameters(
+                                kind, workers or settings.workers, dask_address or settings.dask_address,
+                                fresh_input_bytes(sources, _warehouse(warehouse), full_refresh)))
     if strict and summary["quarantined"]:
         err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
         raise typer.Exit(1)
@@ -390,7 +403,10 @@ def serve(
     from flows.settings import get_settings
 
     settings = get_settings()
-    sources = [str(s.resolve()) for s in ([*(source or []), *(paths or [])] or [settings.seeds_path])]
+    sources = [str(s.resolve()) for s in [*(source or []), *(paths or [])]]
+    if not sources:
+        err_console.print("[red]error:[/] nothing to read: give --source PATH (files or folders).")
+        raise typer.Exit(2)
     if not os.environ.get("PREFECT_API_URL"):
         err_console.print("[yellow]warning:[/] PREFECT_API_URL is not set: the deployment lives in a temporary "
                           "server that ends with this process. See README › Running on a schedule.")

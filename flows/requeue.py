@@ -143,7 +143,7 @@ def prune_missing(warehouse: str | Path, gone: list[tuple[str, str]], build: boo
     # the base marts are incremental (they only add and replace documents), so a deletion rebuilds them fully
     (_, dropped), outcome = _maintenance(warehouse, files, f"pruned {{documents}} document(s) of {len(files)} "
                                          "deleted source file(s)", build, full_refresh=True,
-                                         doc_ids=[d for d, _ in gone])
+                                         doc_ids=[d for d, _ in gone], quarantine_files=files)
     return dropped, outcome
 
 

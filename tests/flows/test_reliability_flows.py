@@ -65,6 +65,8 @@ def test_source_takes_several_paths_after_one_flag(folder, tmp_path):
     missing = CliRunner().invoke(app, ["run", "--source", str(folder / "good.txt"), str(tmp_path / "nope"),
                                        "--warehouse", str(warehouse), "--no-build"])
     assert missing.exit_code == 2 and "source not found" in missing.output
+    nothing = CliRunner().invoke(app, ["run", "--warehouse", str(warehouse), "--no-build"])  # no demo by accident
+    assert nothing.exit_code == 2 and "nothing to read: give --source PATH" in nothing.output
 
 
 def test_same_input_twice_gives_identical_rows_and_ids(folder, tmp_path):
@@ -140,19 +142,23 @@ def test_prune_deletes_the_documents_of_deleted_files_only(tmp_path):
     folder.mkdir()
     (folder / "keep.txt").write_text("“We stay,” said Anna Smith. The talks lasted 3 hours.", encoding="utf-8")
     (folder / "gone.txt").write_text("“We go,” said Bob Jones. It cost $5 million.", encoding="utf-8")
+    (folder / "gone.csv").write_text('id,text\nc1,"“Hi,” said Cy Lee."\nc2,\n', encoding="utf-8")  # c2: no text
     warehouse = tmp_path / "w.duckdb"
     pipeline(sources=[str(folder)], warehouse_path=str(warehouse))
+    assert _query(warehouse, "select doc_id, source_file like '%gone.csv' from raw.quarantine") == [("c2", True)]
     (folder / "gone.txt").unlink()
+    (folder / "gone.csv").unlink()
     runner = CliRunner()
     dry = runner.invoke(app, ["prune", "--warehouse", str(warehouse), "--dry-run"])
     assert dry.exit_code == 0 and "gone.txt" in dry.output and "keep.txt" not in dry.output, dry.output
-    assert _query(warehouse, "select count(*) from raw.documents") == [(2,)]
+    assert _query(warehouse, "select count(*) from raw.documents") == [(3,)]
     result = runner.invoke(app, ["prune", "--warehouse", str(warehouse)])
-    assert result.exit_code == 0 and "pruned 1 document(s) of 1 deleted source file(s)" in result.output, result.output
+    assert result.exit_code == 0 and "pruned 2 document(s) of 2 deleted source file(s)" in result.output, result.output
+    assert _query(warehouse, "select count(*) from raw.quarantine") == [(0,)]  # the deleted file's rows too
     for table in ("documents", "quotes", "figures"):
         assert _query(warehouse, f"select distinct doc_id from raw.{table}") == [("keep",)], table
         assert _query(warehouse, f"select distinct doc_id from main.{table}") == [("keep",)], table
     assert _query(warehouse, "select dbt_status, message from raw.runs order by started_at desc limit 1") == [
-        ("success", "pruned 1 document(s) of 1 deleted source file(s)")]
+        ("success", "pruned 2 document(s) of 2 deleted source file(s)")]
     again = runner.invoke(app, ["prune", "--warehouse", str(warehouse)])
     assert again.exit_code == 0 and "nothing to prune" in again.output
