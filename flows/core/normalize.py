@@ -114,13 +114,25 @@ def split_paragraphs(text: str) -> tuple[list[str], int]:
         lines = [line for line in block.split("\n") if line]
         if not lines:
             continue
-        if is_hard_wrapped(lines):
-            joined = join_wrapped_lines(lines)
-            paragraphs.extend(joined)
-            joined_total += len(lines) - len(joined)
-        else:
-            paragraphs.extend(lines)
+        joined = join_wrapped_lines(lines) if is_hard_wrapped(lines) else join_broken_lines(lines)
+        paragraphs.extend(joined)
+        joined_total += len(lines) - len(joined)
     return paragraphs, joined_total
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """In a block too small to look hard-wrapped, join a short line that stops mid-sentence to a next line that
+    goes on in lower case (“… Mayor Linda Park⏎said at …”, “It is a⏎once-in-a-century event.”): a line break
+    cannot fall there between paragraphs."""
+    if len(lines) == 1:
+        return lines
+    out = [lines[0]]
+    for prev, line in zip(lines, lines[1:]):
+        if line[:1].islower() and len(prev) <= WRAP_MAX_WIDTH and not _SENTENCE_END.search(prev):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _is_boilerplate(line: str) -> bool:

@@ -63,6 +63,28 @@ def test_join_wrapped_lines_breaks_at_sentence_end_before_capital():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will rebuild,” Mayor Linda Park\nsaid at a news conference.", ["“We will rebuild,” Mayor Linda Park said "
+                                                                          "at a news conference."]),
+        ("Chief Tom Alvarez spoke. “The\nsearch is over,” he said.", ["Chief Tom Alvarez spoke. “The search is over,” "
+                                                                    "he said."]),
+        ("“It is a\nonce-in-a-century event.”", ["“It is a once-in-a-century event.”"]),
+        ("Bridge falls\nBy Jane Doe", ["Bridge falls", "By Jane Doe"]),  # a capital: a new line
+        ("The vote ended.\nthen nothing", ["The vote ended.", "then nothing"]),  # a sentence ended there
+        ("x" * 120 + "\nand more", ["x" * 120, "and more"]),  # a long line is a paragraph, not a wrap
+    ],
+    ids=["tag-wrapped", "quote-wrapped", "mid-word", "capital", "sentence-end", "long-line"],
+)
+def test_short_blocks_join_a_line_broken_mid_sentence(text, expected):
+    """Two or three wrapped lines are too few to look hard-wrapped, but a short line that stops mid-sentence
+    before a line going on in lower case is one paragraph, so a quote or its tag is not cut at the break."""
+    paragraphs, joined = split_paragraphs(text)
+    assert paragraphs == expected
+    assert joined == text.count("\n") + 1 - len(expected)
+
+
 def test_dateline_starts_a_paragraph_after_a_headline():
     """A headline without punctuation is not glued onto the dateline paragraph."""
     paragraphs, joined = split_paragraphs(
