@@ -39,7 +39,12 @@ _BLANK_RUN = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?…:][\"”’»)\]]*$")
 _STARTS_PARAGRAPH = re.compile(r"^[\"“‘«(\[]?[A-Z0-9]")
 # "Anchorage, Alaska — President …": a place name, a dash, then the story.
-_DATELINE = re.compile(r"^((?:[A-Z][\w.’'-]*\s?){1,4}(?:,\s(?:[A-Z][\w.’'-]*\s?){1,3})?)\s?[—–]\s?")
+# Wire style too: "SPRINGFIELD, March 3 (Reuters) - …" (a date and an agency in brackets may follow the place; an
+# ASCII hyphen counts only with spaces around it).
+_DATELINE = re.compile(
+    r"^((?:[A-Z][\w.’'-]*\s?){1,4}(?:,\s(?:[A-Z][\w.’'-]*\s?){1,3})?)"
+    r"(?:,?\s?[A-Z][a-z]{2,8}\.?\s\d{1,2}\b)?(?:\s?\([A-Z][\w .&-]{0,30}\))?\s?(?:[—–]|(?<=\s)-\s)\s?"
+)
 
 # Hard-wrapped blocks: many lines, all of them short.
 WRAP_MIN_LINES = 4
@@ -58,7 +63,11 @@ _BOILERPLATE = re.compile(
     r"|^[\w .&]{1,60} contributed (reporting )?to this (report|story)\.?$",
     re.I,
 )
-_BYLINE = re.compile(r"^by(?:\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:and\s+)?[A-Z][\w.’'-]+){0,4}))?$", re.I)
+# "By Jane Doe", alone or before furniture after a bar or dot ("By Jane Doe | 3 Min Read")
+_BYLINE = re.compile(
+    r"^by(?:\s+(?P<name>(?-i:[A-Z][\w.’'-]+(?:\s+(?:and\s+)?[A-Z][\w.’'-]+){0,4})))?(?:\s*[|·•]\s*[^|·•]{1,40}){0,3}$",
+    re.I,
+)
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}) (?:is|was|has been) (?:an?|the) "
     r"(?:[\w-]+\s){0,4}(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|analyst at)\b"

@@ -117,6 +117,31 @@ def test_byline_block_and_author_bio():
     assert len(removed) == 4
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("By Jane Doe", "Jane Doe"), ("By Jane Doe | 3 Min Read", "Jane Doe"), ("by Ann Lee · Updated 4 hours ago", "Ann Lee"),
+     ("By the end of the day | he left", None), ("By the end of the day", None)],
+)
+def test_byline_lines_with_furniture_after_a_bar(line, name):
+    """A "By" line keeps its name when page furniture follows a bar or dot; lower-case words are no name."""
+    kept, removed, byline = strip_boilerplate(["Headline", line, "Body."])
+    assert byline == name
+    assert (line in removed) == (name is not None)
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline"),
+    [("Anchorage, Alaska — President Trump met Putin.", "Anchorage, Alaska"),
+     ("SPRINGFIELD, March 3 (Gazette) - A storm hit.", "SPRINGFIELD"),
+     ("WASHINGTON (Reuters) - The talks ended.", "WASHINGTON"),
+     ("KYIV, Ukraine, Aug. 16 – Talks ended.", "KYIV, Ukraine"),
+     ("Trump Tower-based firms said no.", None)],  # a hyphen inside a word is no dateline dash
+)
+def test_datelines_in_wire_style(first, dateline):
+    doc = normalize_document(_raw(f"A headline here\n\n{first}\n\nMore text."))
+    assert doc.dateline == dateline
+
+
 def test_seed_000_title():
     """The headline of 000 is its first line."""
     doc = _seed("000")
