@@ -69,6 +69,8 @@ TITLES: frozenset[str] = frozenset(
     secretary-general foreign defense defence state analyst expert diplomat officer sheriff chancellor
     premier emir sheikh ayatollah cardinal bishop senior fellow host anchor founder ceo co-founder
     republican democrat democratic gop independent libertarian presidential vice-presidential
+    engineer witness resident economist lawyer historian scientist researcher nurse teacher coach activist
+    official pastor rabbi imam columnist correspondent reporter editor
     """.split()
 )
 

@@ -65,6 +65,8 @@ TITLED = [
     ("Hewlett-Packard CEO Carly Fiorina", "Carly Fiorina"),
     ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
     ("Finance Minister Lopez", "Lopez"),
+    ("Engineer Raj Patel", "Raj Patel"),  # occupations written as titles
+    ("Witness Maria Gomez", "Maria Gomez"),
 ]
 UNTITLED = [  # names (or non-persons) that hold no compound title and must come out unchanged
     "Rob Portman", "Martin Luther King Jr.", "Prince Harry Windsor", "Jose Eduardo dos Santos", "Mat dos Santos",
