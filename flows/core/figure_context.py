@@ -18,6 +18,11 @@ _NOT_RATE = r"(?![ \t]+(?:earlier|ago|later|before|after|prior|previously|since|
 RATE_RE = re.compile(r"(?:[ \t]*/[ \t]*|[ \t]+(?:a|an|per|each|every)[ \t]+)(second|minute|hour|day|week|month|year|"
                      r"annum)\b" + _NOT_RATE)
 NOUN_RATE_RE = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:a|an|per|each|every)[ \t]+(day|week|month|year|hour)\b" + _NOT_RATE)
+# "$5 million annually", "40,000 vehicles daily": the period as an adverb
+_ADVERB_PERIODS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+                   "annually": "year"}
+ADVERB_RATE_RE = re.compile(r"[ \t]+(hourly|daily|weekly|monthly|yearly|annually)\b" + _NOT_RATE)
+NOUN_ADVERB_RATE_RE = re.compile(r"[ \t]+([a-z]+)[ \t]+(hourly|daily|weekly|monthly|yearly|annually)\b" + _NOT_RATE)
 A_UNIT_RE = re.compile(r"\b(an?)[ \t]+(hour|minute|day|week|month|year|decade|penny|dime|nickel)\b")
 _A_UNIT_VALUE_UNIT = {"penny": "penny", "dime": "dime", "nickel": "nickel"}
 _A_UNIT_CUE_RE = re.compile(r"\b(?:under|about|around|nearly|almost|over|roughly|approximately|within|"
@@ -107,11 +112,17 @@ def attach_rate(c: Cand, low: str, text: str) -> None:
     if m and c.unit != m.group(1):
         c.unit, c.end = f"{c.unit}/{'year' if m.group(1) == 'annum' else m.group(1)}", m.end()
         return
+    ly = "ly" in low[c.end:c.end + 40]  # every adverb period ends so: one substring test spares two regexes
+    if ly and c.unit is not None and "/" not in c.unit and (a := ADVERB_RATE_RE.match(low, c.end)):
+        if c.unit != _ADVERB_PERIODS[a.group(1)]:  # not "12 hours daily"
+            c.unit, c.end = f"{c.unit}/{_ADVERB_PERIODS[a.group(1)]}", a.end()
+        return
     if c.unit is None and c.form in ("card", "frac"):
-        n = NOUN_RATE_RE.match(low, c.end)
+        n = NOUN_RATE_RE.match(low, c.end) or (NOUN_ADVERB_RATE_RE.match(low, c.end) if ly else None)
         if n and n.group(1) not in STOP:
             noun = text[n.start(1):n.end(1)]
-            c.unit, c.end, c.measures = f"{_lemma(n.group(1))}/{n.group(2)}", n.end(), noun
+            period = _ADVERB_PERIODS.get(n.group(2), n.group(2))
+            c.unit, c.end, c.measures = f"{_lemma(n.group(1))}/{period}", n.end(), noun
 
 
 def article_figures(low: str, anchors: list[tuple[int, int, str]]) -> list[Cand]:
@@ -160,7 +171,10 @@ def find_measures(c: Cand, text: str) -> None:
 # "The bridge cost (roughly) $60 million", "The talks lasted 12 hours": an amount that ends a clause measures
 # the subject of its verb, so two outlets' figures for the same bridge or talks can be compared.
 _AMOUNT_VERB_BEFORE_RE = re.compile(
-    r"\b([A-Za-z][a-z]+)[ \t]+(?:cost|costs|lasted|lasts|took|totaled|totalled|totals|amounted[ \t]+to)[ \t]+"
+    r"\b([A-Za-z][a-z]+)[ \t]+(?:cost|costs|lasted|lasts|took|totaled|totalled|totals|amounted[ \t]+to|"
+    # "will cost", "is expected to cost", "could last"
+    r"(?:(?:will|would|could|can|may|might|should|must)|(?:(?:is|are|was|were|be)[ \t]+)?(?:expected|likely|"
+    r"projected|estimated|set|going)[ \t]+to)[ \t]+(?:cost|last|take|total|amount[ \t]+to))[ \t]+"
     r"(?:(?:about|around|roughly|nearly|almost|approximately|some|just|over|under|more[ \t]+than|less[ \t]+than|"
     r"at[ \t]+least|up[ \t]+to)[ \t]+)?[$€£¥]?$")
 

@@ -171,6 +171,13 @@ RANGES_AND_RATES = [
     ("shooting. Crutcher, 40 ― a father", "40", {"unit": "year", "kind": "measure", "measures": "Crutcher"}),
     ("but a 46-page analysis released", "46", {"value": 46.0, "kind": "count", "measures": "page"}),
     ("Putin, 72, met Trump", "72", {"value": 72.0, "unit": "year", "kind": "measure", "measures": "Putin"}),
+    ("The bridge carried 40,000 vehicles daily.", "40,000 vehicles daily",
+     {"value": 40000.0, "unit": "vehicle/day", "kind": "rate"}),  # the period as an adverb
+    ("It earns $5 million annually.", "$5 million annually", {"value": 5e6, "unit": "usd/year"}),
+    ("It sold 3 daily newspapers.", "3", {"unit": None, "measures": "newspapers"}),  # an adjective: no rate
+    ("The bridge will cost $60 million.", "$60 million", {"measures": "bridge"}),  # a modal before the verb
+    ("Repairs are expected to cost $45 million.", "$45 million", {"measures": "Repairs"}),
+    ("The rebuild could take two years.", "two years", {"unit": "year", "measures": "rebuild"}),
     ("The fund grew 7pc to €3.4bn", "7pc", {"value": 7.0, "unit": "percent"}),
 ]
 QUALIFIERS = [
