@@ -59,6 +59,7 @@ _LEMMA = {"people": "person", "children": "child", "men": "man", "women": "woman
 
 
 _Q_LEFT_SET = frozenset(_Q_LEFT)
+_OPENERS = "“\"‘'«‹„([—–-"  # opening marks and dashes glued to the first word of a qualifier
 _Q_MAX_WORDS = max(len(q.split()) for q in _Q_LEFT_SET)
 
 
@@ -67,10 +68,10 @@ def _qualifier_before(low: str, start: int) -> tuple[str, int] | None:
     if start == 0 or low[start - 1] not in " \t":
         return None
     prev = low[max(0, start - 16):start].rsplit(None, 1)[-1:]
-    if not prev or prev[0].lstrip("“\"‘'([—–-") not in _Q_LAST_WORDS:
+    if not prev or prev[0].lstrip(_OPENERS) not in _Q_LAST_WORDS:
         return None
     base = max(0, start - 26)
-    toks = [(m.start(), m.group().lstrip("“\"‘'([—–-")) for m in _TOKEN_RE.finditer(low, base, start)]
+    toks = [(m.start(), m.group().lstrip(_OPENERS)) for m in _TOKEN_RE.finditer(low, base, start)]
     toks = toks[-_Q_MAX_WORDS:]
     for k in range(len(toks), 0, -1):
         phrase = " ".join(t for _, t in toks[-k:])

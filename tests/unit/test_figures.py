@@ -188,6 +188,7 @@ QUALIFIERS = [
     ("killing at least fourteen people", "at least fourteen", {"value": 14.0, "qualifier": "at least",
                                                               "measures": "people"}),
     ("more than 100 people became ill", "more than 100", {"qualifier": "more than"}),
+    ("the river rose «nearly three metres»", "three metres", {"qualifier": "nearly"}),  # a guillemet before it
 ]
 DATES = [
     ("On August 15, 2025, in Anchorage", "August 15, 2025", {"kind": "date", "date_value": "2025-08-15"}),
