@@ -46,6 +46,7 @@ def _dbt_env(warehouse_path: str | Path) -> dict[str, str]:
     """The environment of a dbt process: the warehouse, the memory cap, no telemetry."""
     return {**os.environ, "NEWS_WAREHOUSE_PATH": str(Path(warehouse_path).resolve()),
             "NEWS_DUCKDB_MEMORY_LIMIT": get_settings().duckdb_memory_limit,
+            "NEWS_DBT_THREADS": str(get_settings().dbt_threads or os.cpu_count() or 1),
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1"}
 
 

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     lock_timeout_seconds: float = 0.0  # how long a second run waits for the warehouse lock
     # DuckDB's memory cap for the pipeline's and dbt's connections (larger work spills to disk beside the file)
     duckdb_memory_limit: str = "768MB"
+    dbt_threads: int | None = None  # dbt's parallel models and tests (default: CPU count; more only adds contention)
 
 
 @lru_cache(maxsize=1)

@@ -165,3 +165,5 @@ def test_text_pair_scores_are_computed_once_and_kept(seed_run, tmp_path):
     after = dict(_query(path, f"select text_pair_key, token_set_score from {table}"))
     assert len(after) == len(rows)
     assert after[dropped] == dropped_score and after[marked] == -1
+    # the incremental Python model's temporary table does not stay behind (dropped on-run-end)
+    assert _query(path, "select table_name from information_schema.tables where contains(table_name, '__dbt_tmp')") == []

@@ -85,13 +85,17 @@ figures_with_intervals as (
     from figures_in_base_units
 ),
 
--- one row per quantity: the group id is the md5 of its sorted member ids (aggregated once per group; as a window
--- function the member list would be materialized once per row, quadratic in the group's size)
+-- one row per quantity with what the whole group shares: the group id is the md5 of its sorted member ids, the
+-- counts and whether all intervals share a point (aggregated once per group; as window functions they would be
+-- computed, and the member list materialized, once per row)
 quantity_groups as (
     select
         base_unit,
         measure_concept,
-        md5(string_agg(figure_id, ',' order by figure_id)) as group_id
+        md5(string_agg(figure_id, ',' order by figure_id)) as group_id,
+        count(*) as n_figures,
+        count(distinct doc_id) as n_documents,
+        max(interval_low) <= min(interval_high) as is_consistent
     from figures_with_intervals
     group by base_unit, measure_concept
 ),
@@ -100,14 +104,14 @@ figures_with_group_stats as (
     select
         figures_with_intervals.*,
         quantity_groups.group_id,
-        md5(figures_with_intervals.base_unit || '|' || figures_with_intervals.measure_concept) as quantity_key,
-        count(*) over quantity as n_figures,
-        count(distinct doc_id) over quantity as n_documents,
-        max(interval_low) over quantity <= min(interval_high) over quantity as is_consistent,
+        quantity_groups.n_figures,
+        quantity_groups.n_documents,
+        quantity_groups.is_consistent,
         -- a new band starts where an interval begins after every earlier one has ended
         coalesce(
             interval_low > max(interval_high) over (
-                quantity order by interval_low, interval_high, figure_id
+                partition by figures_with_intervals.base_unit, figures_with_intervals.measure_concept
+                order by interval_low, interval_high, figure_id
                 rows between unbounded preceding and 1 preceding
             ),
             true
@@ -116,7 +120,6 @@ figures_with_group_stats as (
     inner join quantity_groups
         on figures_with_intervals.base_unit = quantity_groups.base_unit
         and figures_with_intervals.measure_concept = quantity_groups.measure_concept
-    window quantity as (partition by figures_with_intervals.base_unit, figures_with_intervals.measure_concept)
 ),
 
 figures_grouped as (

@@ -26,24 +26,53 @@ quotes as (
     select * from {{ ref('int_quotes_normalized_for_matching') }}
 ),
 
--- materialized: the recursion reads it on every step
 edges as materialized (
     select wording_id_a as wording_id, wording_id_b as other_wording_id from matched_pairs
     union
     select wording_id_b, wording_id_a from matched_pairs
 ),
 
-components (wording_id, component) using key (wording_id) as (
-    select distinct wording_id, wording_id from edges
+-- one step of the propagation by aggregation: each wording's smallest neighbour (or itself). A wording and its
+-- first label are connected, and the smallest wording of a component is its own first label, so the components
+-- of the edges between first labels, mapped back, are those of the edges themselves; wire copy makes clusters
+-- dense, so this graph is far smaller than the edges and the recursion below has much less to do.
+first_labels as materialized (
+    select wording_id, least(wording_id, min(other_wording_id)) as first_label
+    from edges
+    group by wording_id
+),
+
+-- materialized: the recursion reads it on every step
+label_edges as materialized (
+    select distinct
+        this_label.first_label as wording_id,
+        other_label.first_label as other_wording_id
+    from edges
+    inner join first_labels as this_label on edges.wording_id = this_label.wording_id
+    inner join first_labels as other_label on edges.other_wording_id = other_label.wording_id
+    where this_label.first_label != other_label.first_label
+),
+
+label_components (wording_id, component) using key (wording_id) as (
+    select distinct wording_id, wording_id from label_edges
     union
     select
-        edges.other_wording_id,
-        min(components.component)
-    from components
-    inner join edges on components.wording_id = edges.wording_id
-    inner join recurring.components as current_label on edges.other_wording_id = current_label.wording_id
-    group by edges.other_wording_id, current_label.component
-    having min(components.component) < current_label.component
+        label_edges.other_wording_id,
+        min(label_components.component)
+    from label_components
+    inner join label_edges on label_components.wording_id = label_edges.wording_id
+    inner join recurring.label_components as current_label on label_edges.other_wording_id = current_label.wording_id
+    group by label_edges.other_wording_id, current_label.component
+    having min(label_components.component) < current_label.component
+),
+
+-- every wording of the edges with its component: the smallest wording it can reach
+components as (
+    select
+        first_labels.wording_id,
+        coalesce(label_components.component, first_labels.first_label) as component
+    from first_labels
+    left join label_components on first_labels.first_label = label_components.wording_id
 ),
 
 copied_wordings as (

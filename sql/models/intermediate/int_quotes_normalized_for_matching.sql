@@ -3,7 +3,8 @@
 -- Quotes that may report a statement also reported elsewhere, with the text normalized for fuzzy matching.
 -- Scare quotes are not statements; quotes under quote_cluster_min_words words ("end") match too easily.
 -- wording_id names the quote's wording, (speaker, normalized_text): see int_quote_wordings.
--- Wire copy repeats the same text in many documents, so each distinct text is normalized once.
+-- Wire copy repeats the same text in many documents, so each distinct text is normalized once. Only what the
+-- clustering chain reads is kept (the quote's own text and kind are in quotes), which keeps the table small.
 with
 
 quotes as (
@@ -36,8 +37,6 @@ matchable_quotes as (
         quotes.quote_id,
         quotes.doc_id,
         quotes.speaker,
-        quotes.text,
-        quotes.kind,
         texts.normalized_text,
         texts.n_words,
         -- normalized_text has no '|', so the first '|' ends it; a NULL speaker is spelled apart from any name

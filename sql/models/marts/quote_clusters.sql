@@ -22,27 +22,33 @@ cluster_members as (
         quotes.kind,
         quotes.speaker as quote_speaker,
         quotes.speaker_in_document,
-        -- every attributed member has the same canonical speaker (pairs are blocked by speaker)
-        max(quotes.speaker) over (partition by clustered_quotes.cluster_id) as cluster_speaker,
         quotes.start_char,
         quotes.end_char,
         round(clustered_quotes.similarity, 1) as similarity,
-        clustered_quotes.n_matches,
-        row_number() over (
-            partition by clustered_quotes.cluster_id
-            order by length(quotes.text) desc, quotes.quote_id
-        ) = 1 as is_canonical,
-        count(*) over (partition by clustered_quotes.cluster_id) as n_cluster_quotes,
-        count(distinct quotes.doc_id) over (partition by clustered_quotes.cluster_id) as n_cluster_documents
+        clustered_quotes.n_matches
     from clustered_quotes
     inner join quotes on clustered_quotes.quote_id = quotes.quote_id
     inner join documents on quotes.doc_id = documents.doc_id
 ),
 
-cluster_members_with_speaker as (
+-- what a cluster's members share, aggregated once per cluster (not as windows over every member)
+cluster_stats as (
     select
         cluster_id,
-        quote_id,
+        -- every attributed member has the same canonical speaker (pairs are blocked by speaker)
+        max(quote_speaker) as cluster_speaker,
+        -- the longest wording, ties to the smallest quote_id
+        arg_min(quote_id, (-length(text), quote_id)) as canonical_quote_id,
+        count(*) as n_cluster_quotes,
+        count(distinct doc_id) as n_cluster_documents
+    from cluster_members
+    group by cluster_id
+),
+
+cluster_members_with_speaker as (
+    select
+        cluster_members.cluster_id,
+        cluster_members.quote_id,
         doc_id,
         outlet,
         text,
@@ -54,10 +60,11 @@ cluster_members_with_speaker as (
         end_char,
         similarity,
         n_matches,
-        is_canonical,
-        n_cluster_quotes,
-        n_cluster_documents
+        cluster_members.quote_id = cluster_stats.canonical_quote_id as is_canonical,
+        cluster_stats.n_cluster_quotes,
+        cluster_stats.n_cluster_documents
     from cluster_members
+    inner join cluster_stats on cluster_members.cluster_id = cluster_stats.cluster_id
 )
 
 select * from cluster_members_with_speaker
