@@ -34,6 +34,8 @@ _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")
 _DASH_RE = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*(?=[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)*[ \t\xa0]*(?:[,.]|$|\n))")
 _DASH_HINT_RE = re.compile(r"[―—–\n-]")  # a dash signature starts within three characters of the quote's end
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")  # words of four letters or more decide Title Case
+_ED_END_RE = re.compile(r"ed\b")  # every past-tense tag verb ends so ("pressed", "beamed")
+_TWO_CAPS_RE = re.compile(r"[A-Z][A-Z]")  # every all-caps speech verb ("SAID") holds two capitals in a row
 _NOTHING_RE = re.compile(r"[\s\"”’'»]*$")  # only spaces and closing marks up to the limit
 _WINDOW = 260  # characters of context read before a quote (and after it, for a later cue)
 _TAG_WINDOW = 170  # characters read after a quote for its speech tag, appositions included
@@ -72,6 +74,7 @@ class DocContext:
         self.block_ends = blocks[1:] + [len(text)]  # end offset of each paragraph
         self._title_case: bool | None = None
         self.has_according = "ccording to" in text  # one substring scan spares a regex search per quote
+        self.has_reported = " reported" in text  # likewise for the outlet's report tag (sieve_reported)
         self.first_verb: dict[tuple[int, int], int] = {}  # window -> offset of its first VERB_RE hit, -1 for none
         self.subjects: dict[tuple[int, int], Mention | None] = {}  # memo of first_subject per (sentence start, end)
 
@@ -164,8 +167,17 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
     m = mention_before(toks[:vi], lo)
     if m is not None and m.kind == "name":
         k = _index_at(toks, m.start, lo)
-        if k - 2 >= lo and toks[k - 1][0] in ("of", "from") and toks[k - 2][0][:1].isupper():
-            owner = mention_before(toks[: k - 1], lo)  # "Mayor Tom Reyes of Springfield said": Reyes speaks
+        of_at, j = -1, k - 1
+        while j - 1 >= lo and k - j < 9:  # "Lewis of the James Martin Center for Nonproliferation Studies wrote"
+            w = toks[j][0]
+            if w in ("of", "from"):
+                if toks[j - 1][0][:1].isupper():
+                    of_at = j  # the earliest "of" of the organisation's name
+            elif w not in _ORG_LINKS and not w[:1].isupper():
+                break
+            j -= 1
+        if of_at > lo:
+            owner = mention_before(toks[:of_at], lo)  # "Mayor Tom Reyes of Springfield said": Reyes speaks
             if owner is not None and owner.kind == "name" and owner.name.lower() not in TITLES:
                 return owner, False  # (not "Secretary" of "Secretary of State John Kerry said")
     if m is not None and m.kind == "nominal":
@@ -180,6 +192,9 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
             if (w[:1].isupper() or w.lower() in ("he", "she", "they")) and _verb_like(toks[k + 1][0]):
                 return mention_before(toks[: k + 1], lo), False
     return m, False
+
+
+_ORG_LINKS = frozenset("the for and on &".split())  # small words inside an organisation's name
 
 
 def _name_ends(toks: list[re.Match[str]], k: int) -> bool:
@@ -242,6 +257,8 @@ def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
             continue  # "” Scott's niece, state Del. Marcia Price, shouted": a description set off by a comma
         if w in "“”\"" and _name_aside(toks, k, lo):
             continue  # Marcia "Cia" Price
+        if w == "and" and k > lo and toks[k - 1][0][:1].isupper() and toks[k + 1][0][:1].isupper():
+            continue  # "” Edward-Isaac Dovere and Gabriel Debenedetti wrote": joint authors
         if not w[:1].isalpha() or (w.endswith(".") and not _TITLE_ABBREV_RE.match(w)) or (
             w.lower() in _TAG_BREAKERS
             or (w in _VERB_TOKENS and not (k + 1 < len(toks) and _TITLE_ABBREV_RE.match(toks[k + 1][0])))
@@ -261,8 +278,11 @@ def _short_tag(toks: list[re.Match[str]], vi: int) -> bool:
 def _fast_tag(text: str, pos: int, limit: int) -> Attribution | None:
     """The frequent "NAME said" / "said NAME" tags in one regex match; None sends the quote to the full sieve."""
     m = FAST_TAG_RE.match(text, pos, limit)
-    if m is None:
-        return None
+    return None if m is None else _tag_of(m)
+
+
+def _tag_of(m: re.Match[str]) -> Attribution | None:
+    """The attribution a FAST_TAG_RE match spells."""
     g = "n1" if m.group("n1") else "n2"
     run = m.group(g)
     if run in ("he", "she", "they", "we", "I"):
@@ -283,6 +303,65 @@ def sieve_tag(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
     return None if _NOTHING_RE.match(ctx.text, pos, limit) else _fast_tag(ctx.text, pos, limit)
 
 
+# After "NAME said" the tag ends its clause: punctuation, or a time or place adjunct ("The Post reported in 1991.")
+_TAG_END_RE = re.compile(r"[ \t]*(?:[.,;!?]|$|(?:in|on|at|last|this|after|before|during|earlier|later)\b)")
+
+
+_TAG_OPENERS = SPEECH_FORMS | {"he", "she", "they", "we"}  # lower-case words that can open a FAST_TAG_RE tag
+
+
+def sieve_end_tag(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
+    """A fragment quoted inside the writer's sentence and followed by a plain tag that closes the clause names the
+    tag's subject, not a cue before it ("… could be termed “influence peddling,” The Washington Post reported." /
+    "he “grabbed ahold of …” said Drew Heiserman, a …"). Not a participle ("…,” blaming Bloomberg) nor a tag that
+    opens a clause of its own ("…,” Trump said: “…” / "…” Santilli expressed a desire to …")."""
+    text = ctx.text
+    if text[span.end - 1 : span.end] in ".…":
+        return None
+    pos = ctx.end_of[span.open_at]
+    seg = text[pos : pos + 24].lstrip(" \t")  # a necessary condition first (most fragments run on in lower case):
+    if seg[:1] == ",":  # the tag opens with a capital, or with a speech verb or pronoun in lower case
+        seg = seg[1:].lstrip(" \t")
+    if not seg[:1].isupper():
+        first = seg.split(None, 1)
+        if not first or first[0] not in _TAG_OPENERS:
+            return None
+    m = FAST_TAG_RE.match(text, pos, limit)
+    if m is None:
+        return None
+    if m.group("v2"):
+        if _TAG_END_RE.match(text, m.end(), limit) is None:
+            return None
+    elif m.group("v1").endswith("ing"):
+        return None
+    return _tag_of(m)
+
+
+# A sentence that ends with an outlet's report tag: ", CNN reported." / ", reported the Washington Examiner."
+_REPORTED_END_RE = re.compile(
+    r",[ \t]+(?:(?:the|The)[ \t]+)?(?P<n1>[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,4})[ \t]+reported"
+    r"|,[ \t]+reported[ \t]+(?:the[ \t]+)?(?P<n2>[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,4})"
+)
+_TAIL_RE = re.compile(r"[^\w]*(?:(?:in|on|last|this|earlier)[ \t]+\w+[^\w]*)?$")  # the tag ends the sentence
+
+
+def sieve_reported(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | None:
+    """A fragment in a sentence that ends with ", X reported." is the outlet's report ("… calling it “…,”
+    suggesting …, CNN reported.", "… is “central” to the platform, reported the Washington Examiner.")."""
+    pos = ctx.end_of[span.open_at]
+    i = ctx.text.rfind(" reported", pos, sent_end)
+    if i < 0:
+        return None
+    m = None
+    for m in _REPORTED_END_RE.finditer(ctx.text, max(pos, i - 60), sent_end):
+        pass
+    if m is None or _TAIL_RE.match(ctx.text, m.end(), sent_end) is None:
+        return None
+    g = "n1" if m.group("n1") else "n2"
+    name = clean_name(m.group(g).split())
+    return Attribution(Mention(m.start(g), m.end(g), "name", name), "reported", "verb_later") if name else None
+
+
 def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
     """A speech tag right after the quote: "…,” said Bondarev / "…,” Putin said / "…,” the report stated."""
     text = ctx.text
@@ -294,7 +373,12 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
         fast = _fast_tag(text, pos, limit)
         if fast is not None:
             return fast
-    toks = tokens(text, pos, min(limit, pos + _TAG_WINDOW))
+    end = min(limit, pos + _TAG_WINDOW)
+    if _ED_END_RE.search(text, pos, end) is None and VERB_RE.search(text, pos, end) is None and (
+        _TWO_CAPS_RE.search(text, pos, end) is None
+    ):
+        return None  # a tag needs a speech verb or an -ed verb: with none in the window, spare the tokenizing
+    toks = tokens(text, pos, end)
     lo = 1 if toks and toks[0][0] in ",—–" else 0
     tag_only = quote_end in ".…" and not lo
     if len(toks) > lo and _tag_verb(toks[lo][0]):
@@ -323,7 +407,7 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
                 break
         if (w in ";:“”\"«»(" and not _name_aside(toks, vi, lo)) or (
             w.endswith(".") and vi > lo and not w[:-1].isupper() and len(w) > 4
-            and (vi + 1 == len(toks) or toks[vi + 1][0] != ",")  # "Rep. Glenn Thompson, R-Pa., said": no sentence end
+            and (vi + 1 == len(toks) or toks[vi + 1][0] not in ",)")  # "Rep. Glenn Thompson, R-Pa., said", "(D-Ore.)"
         ):
             break
     return None
@@ -465,7 +549,8 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
     toks = tokens(ctx.text, lo, span.open_at)
     fallback: re.Match[str] | None = None
     subordinate: Attribution | None = None
-    for vi in [k for k, t in enumerate(toks) if t[0] in _VERB_TOKENS]:
+    verbs = [k for k, t in enumerate(toks) if t[0] in _VERB_TOKENS]
+    for vi in verbs:
         t = toks[vi]
         w = t[0]
         if _noun_use(toks, vi):
@@ -491,6 +576,8 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
                 # "When Ortega spoke …, Lindqvist said “…”": the main clause's speaker comes first
                 subordinate = subordinate or got
                 continue
+            if subordinate is None and verbs[-1] > vi:
+                return _trailing_clause(toks, verbs, vi) or got
             return got
         if subordinate is not None:
             continue
@@ -503,9 +590,46 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         if fallback is None or (w.endswith("ing") and lead in _PARTICIPLE_LEAD):
             fallback = t
     if subordinate is not None:
-        return subordinate
+        return _main_after_subordinate(toks) or subordinate
     if fallback is None:
         return _generic_before(toks)
+    return None
+
+
+def _main_after_subordinate(toks: list[re.Match[str]]) -> Attribution | None:
+    """After a subordinate clause that holds the only speech verb, a named main-clause subject with any verb that
+    introduces the quote speaks ("After Brown criticized Bill Clinton, Hillary shot back, “…”", "When Trump
+    suggested …, Rubio fired back forcefully: “…”")."""
+    n = len(toks)
+    if n < 4 or toks[-1][0] not in ",:":
+        return None
+    c = n - 2
+    while c > 0 and toks[c][0] != ",":
+        c -= 1
+    j = c + 1
+    while j < n and toks[j][0][:1].isupper():
+        j += 1
+    if j == c + 1 or n - 1 - j > 3 or not all(t[0][:1].islower() for t in toks[j:-1]):
+        return None  # a name, then one to three lower-case words (a verb, its particle, an adverb)
+    m = mention_before(toks[:j], c + 1)
+    return Attribution(m, toks[j][0], "verb_before") if m is not None and m.kind == "name" else None
+
+
+def _trailing_clause(toks: list[re.Match[str]], verbs: list[int], vi: int) -> Attribution | None:
+    """A speech verb of a subordinate clause that follows the main verb and holds the quote speaks for it
+    ("…,” Trump said, after Becky Quick said he had called Rubio the “personal senator”", "Rubio suggested …, while
+    Cruz said that the “stakes …”")."""
+    for vj in verbs:
+        if vj <= vi or toks[vj][0].endswith("ing") or _noun_use(toks, vj):
+            continue
+        m, appos = _subject_of_verb(toks, vj, vi + 1)
+        if m is not None and m.kind == "name" and _in_subordinate_clause(toks, m.start) and (
+            not _object_position(toks, m.start)
+        ):
+            rest = toks[vj].string[toks[vj].end() : toks[-1].end()]
+            if " - " in rest or any(c in rest for c in ",;:—–"):
+                return None  # the clause closed before the quote ("said that when Warren railed …, “…”")
+            return Attribution(m, toks[vj][0].rstrip("."), "apposition" if appos else "verb_before")
     return None
 
 
@@ -709,7 +833,10 @@ def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | 
     pos = ctx.end_of[span.open_at]
     if pos >= sent_end:
         return None
-    toks = outside_tokens(ctx, pos, min(sent_end, pos + _WINDOW))
+    end = min(sent_end, pos + _WINDOW)
+    if VERB_RE.search(ctx.text, pos, end) is None and _TWO_CAPS_RE.search(ctx.text, pos, end) is None:
+        return None  # no speech verb (nor an all-caps one) anywhere in the window: spare the tokenizing
+    toks = outside_tokens(ctx, pos, end)
     for vi, t in enumerate(toks):
         w = t[0]
         if w in _VERB_TOKENS:
@@ -760,10 +887,32 @@ def sieve_subject(ctx: DocContext, sent_start: int, span: RawSpan) -> Attributio
     steady rise in wages”", "Lindqvist hit back, faulting the plan for “…”")."""
     if span.open_at <= sent_start:
         return None
-    m = first_subject(ctx, outside_tokens(ctx, sent_start, span.open_at))
+    toks = outside_tokens(ctx, sent_start, span.open_at)
+    m = first_subject(ctx, toks)
     if m is None or m.kind not in ("name", "pronoun"):
         return None
+    k = _index_at(toks, m.start, 0)
+    t = k - 2 if k > 1 and toks[k - 1][0] == "the" else k - 1  # the word before the subject (and its article)
+    if t >= 0 and toks[t][0] == "that":
+        # "Rubio’s catch phrase was that Crist “…”", "Two analysts found that the Air Force is “…”": the subject of
+        # a complement clause is described, not quoted; the main clause's subject or owner is the source (if it
+        # names none, the clause's subject stays: a relative "that" as in "the contest that Nixon won")
+        main = _clause_owner(toks) or first_subject(ctx, toks[:t])
+        if main is not None and main.kind in ("name", "pronoun"):
+            m = main
     return Attribution(m, None, "subject")
+
+
+def _clause_owner(toks: list[re.Match[str]]) -> Mention | None:
+    """A possessive name opening the clause ("Rubio’s catch phrase …", "Sanders’ email notes …")."""
+    j = 0
+    while j < len(toks) and j < 4 and toks[j][0][:1].isupper():
+        w = toks[j][0]
+        if w.endswith(("’s", "'s", "s’", "s'")):
+            name = clean_name([t[0] for t in toks[:j]] + [w[:-2] if w.endswith("s") else w[:-1]])
+            return Mention(toks[0].start(), toks[j].end(), "name", name) if name else None
+        j += 1
+    return None
 
 
 def sieve_headline(ctx: DocContext, span: RawSpan) -> Attribution | None:

@@ -139,9 +139,13 @@ def tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _name_run_left(toks: list[re.Match[str]], i: int) -> int:
     """Index of the first token of the capitalized run ending at token i."""
     j = i
+    memo = _CAP_MEMO
     while j - 1 >= 0:
         w = toks[j - 1][0]
-        if _is_cap(w) or (w.lower() in NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2][0])):
+        cap = memo.get(w)  # _is_cap's memo read inline: most words were tested before
+        if cap is None:
+            cap = _is_cap(w)
+        if cap or (w.lower() in NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2][0])):
             j -= 1
         else:
             break
@@ -182,9 +186,12 @@ def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = Fa
         return Mention(toks[i].start(), toks[i].end(), "pronoun", None)
     if w.endswith(("s’", "s'")):
         return None  # "Sanders’ comments": a plural possessive owns, it does not speak
-    if _is_cap(w) and lw in GROUP_NOUNS and w not in PARTY_PLURALS and (i == lo or not _is_cap(toks[i - 1][0])):
+    cap = _CAP_MEMO.get(w)
+    if cap is None:
+        cap = _is_cap(w)
+    if cap and lw in GROUP_NOUNS and w not in PARTY_PLURALS and (i == lo or not _is_cap(toks[i - 1][0])):
         return Mention(toks[i].start(), toks[i].end(), "group", None)  # "Pollsters agree", "Democrats said"
-    if (_is_cap(w) or _month_surname(toks, i, lo)) and (possessive or not _POSSESSIVE_END.search(w)):
+    if (cap or _month_surname(toks, i, lo)) and (possessive or not _POSSESSIVE_END.search(w)):
         j = max(_name_run_left(toks, i), lo)
         name = clean_name([t[0] for t in toks[j : i + 1]])
         if name is None and j == i and lw in TITLES and (i == lo or toks[i - 1][0].lower() not in _DETS):

@@ -61,15 +61,6 @@ def _method(open_mark: str, close_mark: str) -> str:
     return "pair:mismatched"
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) past surrounding whitespace."""
-    while start < end and text[start] in _SPACE:
-        start += 1
-    while end > start and text[end - 1] in _SPACE:
-        end -= 1
-    return start, end
-
-
 def _is_hard_newline(text: str, i: int, j: int, line_start: int) -> bool:
     """A single newline ends a paragraph unless it looks like a hard wrap inside running text."""
     k = i - 1
@@ -97,38 +88,13 @@ class _Scanner:
 
     def emit(self, opened: tuple[int, int, str], close_at: int, close_end: int, method: str) -> None:
         """Record a span if it holds at least one word character."""
-        start, end = _trimmed(self.text, opened[1], close_at)
-        if end > start and _WORD_RE.search(self.text, start, end):
+        text, start, end = self.text, opened[1], close_at
+        while start < end and text[start] in _SPACE:  # _trimmed, inlined: this runs for every quote
+            start += 1
+        while end > start and text[end - 1] in _SPACE:
+            end -= 1
+        if end > start and _WORD_RE.search(text, start, end):
             self.spans.append(RawSpan(start, end, opened[0], close_at if close_end else -1, method))
-
-    def mark(self, i: int, j: int, mark: str) -> None:
-        """Push or pop one quote mark: open or close by its neighbours (a mark after a space or an opening bracket
-        opens, one before a space or punctuation closes), the glyph breaking ties; inlined, it runs for every mark."""
-        text = self.text
-        stack = self.double if mark in _DOUBLE_MARKS else self.single
-        prev = text[i - 1] if i > 0 else "\n"
-        nxt = text[j] if j < len(text) else "\n"
-        can_open = prev in _OPEN_PREV and nxt not in _SPACE
-        can_close = i > 0 and (prev not in _SPACE or text[i - 2 : i - 1] in _INNER_CLOSERS) and nxt in _CLOSE_NEXT
-        if can_open != can_close:
-            opens = can_open
-        elif mark in _OPEN_GLYPHS:
-            opens = True
-        elif mark in _CLOSE_GLYPHS:
-            opens = False
-        elif can_open:  # straight mark touching marks on both sides
-            opens = not stack
-        elif stack and mark == '"' and text[i - 2 : i - 1] in _LOOSE_CLOSE_AFTER and prev == " ":
-            opens = False  # “…a disgrace that he is doing this, " Trump said”: a closing mark set loose by a space
-        else:
-            return  # skip
-        if opens:
-            if stack is self.single and _DECADE_RE.match(text, j):
-                return  # ’90s, ’16: elided digits, not a quote
-            stack.append((i, j, mark))
-        elif stack:
-            opened = stack.pop()
-            self.emit(opened, i, j, _method(opened[2], mark))
 
     def paragraph_end(self, end: int, next_start: int) -> None:
         """Close the paragraph: keep a multi-paragraph quote, drop unbalanced marks."""
@@ -166,6 +132,7 @@ def find_spans(text: str) -> tuple[list[RawSpan], list[int]]:
     """Pair quote marks in `text`; return spans sorted by start and the start offsets of paragraphs."""
     sc = _Scanner(text)
     line_start, skip_to, n = 0, -1, len(text)
+    double, single = sc.double, sc.single  # (the scanner clears these lists in place, never replaces them)
     for m in (_ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE).finditer(text):
         i = m.start()
         if i < skip_to:
@@ -174,7 +141,7 @@ def find_spans(text: str) -> tuple[list[RawSpan], list[int]]:
         if tok[0] == "\n":  # a newline hit carries the blank run after it
             j = m.end()
             if j - i > 1 and "\n" in tok[1:]:
-                if sc.double or sc.single or sc.chain or j >= n:
+                if double or single or sc.chain or j >= n:
                     sc.paragraph_end(i, j)
                 else:  # the common case, inlined: no quote open, nothing chained, another paragraph follows
                     sc.blocks.append(j)
@@ -197,7 +164,32 @@ def find_spans(text: str) -> tuple[list[RawSpan], list[int]]:
                 continue
         if i and text[i - 1].isdigit() and _is_measure(text, i, j, tok):
             continue
-        sc.mark(i, j, tok)
+        # Push or pop the mark, inlined (this runs for every mark): a mark after a space or an opening bracket
+        # opens, one before a space or punctuation closes, the glyph breaking ties
+        stack = double if tok in _DOUBLE_MARKS else single
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[j] if j < n else "\n"
+        can_open = prev in _OPEN_PREV and nxt not in _SPACE
+        can_close = i > 0 and (prev not in _SPACE or text[i - 2 : i - 1] in _INNER_CLOSERS) and nxt in _CLOSE_NEXT
+        if can_open != can_close:
+            opens = can_open
+        elif tok in _OPEN_GLYPHS:
+            opens = True
+        elif tok in _CLOSE_GLYPHS:
+            opens = False
+        elif can_open:  # straight mark touching marks on both sides
+            opens = not stack
+        elif stack and tok == '"' and text[i - 2 : i - 1] in _LOOSE_CLOSE_AFTER and prev == " ":
+            opens = False  # “…a disgrace that he is doing this, " Trump said”: a closing mark set loose by a space
+        else:
+            continue  # skip
+        if opens:
+            if stack is single and _DECADE_RE.match(text, j):
+                continue  # ’90s, ’16: elided digits, not a quote
+            stack.append((i, j, tok))
+        elif stack:
+            opened = stack.pop()
+            sc.emit(opened, i, j, _method(opened[2], tok))
     sc.paragraph_end(n, n)
     sc.spans.sort()
     return sc.spans, sc.blocks

@@ -122,7 +122,7 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     span, text = d.span, ctx.text
     prev = _previous_top(ctx, drafts, d.block)
     prev_end = ctx.ends[prev.index] if prev is not None else ctx.blocks[d.block]
-    sent_start, sent_end = _sentence_bounds(ctx, d)
+    sent_start, sent_end = d.sentence  # computed once, when the draft was made
     seg_start = max(sent_start, prev_end)
     b_end = ctx.block_ends[d.block]
     nxt = d.index + 1
@@ -147,7 +147,12 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     ):  # "including the former candidate Mitt Romney -- ''…'' --": the name before the dashes speaks
         first = intro
     elif d.kind in ("partial", "title"):  # a fragment inside the writer's sentence: its cue usually comes first
-        first = sv.sieve_before(ctx, seg_start, sent_start, span) or sv.sieve_after(ctx, span, limit)
+        first = (
+            sv.sieve_end_tag(ctx, span, limit)
+            or (ctx.has_reported and sv.sieve_reported(ctx, span, sent_end))
+            or sv.sieve_before(ctx, seg_start, sent_start, span)
+            or sv.sieve_after(ctx, span, limit)
+        )
     elif _introduced(text, seg_start, span.open_at):
         # a quote the words before it introduce ("but said, “…,” promising the Friends …"): a plain tag after it
         # ("…,” she said) still comes first, then the cue before it, then any other cue after it
@@ -170,6 +175,9 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
             ctx.sentence_start(prev.span.open_at) == sent_start
         ):  # “…” and that she has learned her lesson: “…”: the sentence's speaker goes on; "her" is the object's
             got = _copy(prev)
+        elif got is not None and got.method == "possessive":
+            # “Trump’s “excesses” are sickening, Hollande said”: a speech tag later in the sentence beats the owner
+            got = sv.sieve_later(ctx, span, sent_end) or got
     return (
         got
         or _continuation(ctx, drafts, d)
@@ -221,7 +229,7 @@ def _same_paragraph(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribu
 def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
     """Classify and attribute span k."""
     span, text = ctx.spans[k], ctx.text
-    block = ctx.block_of(span.open_at)
+    block = bisect_right(ctx.blocks, span.open_at) - 1  # ctx.block_of, inlined
     bounds = ctx.sentence_bounds(span.open_at, max(ctx.ends[k] - 1, span.open_at))
     prefix_start = bounds[0]  # a sentence never starts before its paragraph
     quote = text[span.start : span.end]
@@ -230,7 +238,7 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
     if kind == "scare" or not ctx.top[k]:
         d.kind = "scare" if kind == "title" else kind  # quotes nested in a quote are not attributed
         return d
-    label = sv.sieve_transcript(ctx, span)
+    label = sv.sieve_transcript(ctx, span) if text[span.start : span.start + 2].isupper() else None
     if label is not None:
         d.attribution, d.start = label
         d.kind = "full"
@@ -281,12 +289,15 @@ def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iter
     seen = 0
     for b in (d.block, d.block - 1) if d.block else (0,):  # the previous paragraph is split only when reached
         starts = ctx.sentence_starts(b)
+        n = len(starts)
         for i in range(bisect_left(starts, pos) - 1, -1, -1):  # sentences starting before pos, latest first
             s = starts[i]
             if s < floor or seen == _SUBJECT_SENTENCES:
                 return
             seen += 1
-            end = min(ctx.sentence_end(s), s + 200, pos)  # the pronoun's own sentence: only words before it
+            # the sentence's end (ctx.sentence_end, read off this paragraph's starts); in the pronoun's own sentence
+            # only the words before the pronoun
+            end = min(starts[i + 1] if i + 1 < n else ctx.block_ends[b], s + 200, pos)
             m = ctx.subjects.get((s, end), False)
             if m is False:
                 m = ctx.subjects[(s, end)] = sv.first_subject(ctx, sv.outside_tokens(ctx, s, end, cap=30))
@@ -307,6 +318,14 @@ def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str
             cands.append((d.span.open_at, d.speaker))
             continue
         surface = ctx.text[a.mention.start : a.mention.end]
+        if surface in ("it", "It") and a.mention.kind == "pronoun":
+            # "The Security Council condemned the test … to what it called “…”": "it" is the organisation that
+            # heads its own sentence (never a person, never an earlier sentence's subject)
+            own = ctx.sentence_start(a.mention.start)
+            m = sv.first_subject(ctx, sv.outside_tokens(ctx, own, a.mention.start, cap=30))
+            if m is not None and m.kind == "name" and not is_person(m.name):
+                d.speaker, d.method = m.name, "pronoun"
+                continue
         if a.mention.kind != "pronoun" or is_unresolvable(surface):
             d.method = a.method
             continue
@@ -402,11 +421,6 @@ def _record(ctx: DocContext, d: _Draft, blank_lines: list[int], sentences: dict[
     m = a.mention
     return _new_quote(d.start, d.end, text[d.start : d.end], d.kind, bisect_right(blank_lines, d.start), d.span.method,
                       d.speaker, text[m.start : m.end], m.start, m.end, a.cue, d.method, sentence)  # fmt: skip
-
-
-def _sentence_bounds(ctx: DocContext, d: _Draft) -> tuple[int, int]:
-    """Start and end of the sentence(s) holding the quote (computed once, when the draft is made)."""
-    return d.sentence
 
 
 def extract_quotes(text: str) -> list[Quote]:
