@@ -76,7 +76,7 @@ def run(
         raise typer.Exit(2)
     from flows.progress import RichReporter, set_reporter
     from flows.pipeline import pipeline
-    from flows.runners import RUNNERS, fresh_input_bytes, runner_parameters
+    from flows.runners import RUNNERS, runner_parameters
 
     kind = task_runner or ("dask" if dask_address else settings.task_runner)
     if kind not in RUNNERS:
@@ -87,9 +87,8 @@ def run(
     with _holding_warehouse(_warehouse(warehouse)):
         summary = _run_flow(pipeline, as_json, sources=[str(s) for s in sources],
                             warehouse_path=str(_warehouse(warehouse)), batch_size=batch_size, build=not no_build,
-                            full_refresh=full_refresh, **runner_parameters(
-                                kind, workers or settings.workers, dask_address or settings.dask_address,
-                                fresh_input_bytes(sources, _warehouse(warehouse), full_refresh)))
+                            full_refresh=full_refresh, **runner_parameters(kind, workers or settings.workers,
+                                                                          dask_address or settings.dask_address))
     if strict and summary["quarantined"]:
         err_console.print(f"[red]error:[/] {summary['quarantined']} item(s) quarantined and --strict is set.")
         raise typer.Exit(1)
