@@ -3,7 +3,7 @@
 From the pipeline, after the data-quality task (inside `if build:`):
 
     from flows.report_flow import publish_report
-    publish_report(path, dq=quality)     # writes <warehouse folder>/report/index.html; never raises
+    publish_report(path, dq=quality)     # writes <warehouse folder>/report/index.html (default_out_dir); never raises
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ ARTIFACT_KEY = "newsdesk-report"
 
 
 def default_out_dir(warehouse: str | Path) -> Path:
-    """Where the report goes when no folder is given: `report/` beside the warehouse file."""
-    return Path(warehouse).resolve().parent / "report"
+    """Where a run writes the report: `report/` beside the default warehouse (`newsdesk.duckdb`), `<name>-report/`
+    beside any other, so two warehouses in one folder do not overwrite each other's report."""
+    path = Path(warehouse).resolve()
+    return path.parent / ("report" if path.stem == "newsdesk" else f"{path.stem}-report")
 
 
 def _logger():

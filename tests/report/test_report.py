@@ -88,6 +88,15 @@ def hostile_report(hostile_warehouse, tmp_path_factory) -> Path:
 # ---------------------------------------------------------------------------------------------- units
 
 
+def test_a_run_writes_its_report_beside_its_warehouse_without_clobbering_another(tmp_path):
+    """The default warehouse keeps `report/`; any other warehouse file gets `<name>-report/` beside it."""
+    from flows.report_flow import default_out_dir
+
+    assert default_out_dir(tmp_path / "newsdesk.duckdb") == (tmp_path / "report").resolve()
+    assert default_out_dir(tmp_path / "archive.duckdb") == (tmp_path / "archive-report").resolve()
+    assert default_out_dir(tmp_path / "w2.duckdb") != default_out_dir(tmp_path / "w.duckdb")
+
+
 def test_diff_marks_changed_words_and_ignores_unquoted_stretches():
     reference = "I’ve consistently stated that the events in Ukraine pose fundamental threats to Russia’s national security,"
     assert rpt.diff_words(reference, "fundamental threats to our national security.") == [
