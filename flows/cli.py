@@ -32,6 +32,19 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _given_sources(source: list[Path] | None, paths: list[Path] | None) -> list[Path]:
+    """The --source options and the bare paths after them; none at all is a usage error (exit 2), so the demo
+    articles never load into a warehouse by accident."""
+    from flows.settings import get_settings
+
+    sources = [*(source or []), *(paths or [])]
+    if not sources:
+        err_console.print("[red]error:[/] nothing to read: give --source PATH (files or folders; the demo "
+                          f"articles: --source {_display(get_settings().seeds_path)}).")
+        raise typer.Exit(2)
+    return sources
+
+
 def _warehouse(path: Path | None) -> Path:
     """The warehouse path from the option or the settings."""
     from flows.settings import get_settings
@@ -65,11 +78,7 @@ def run(
     from flows.settings import get_settings
 
     settings = get_settings()
-    sources = [*(source or []), *(paths or [])]
-    if not sources:  # never load the demo articles into a warehouse by accident
-        err_console.print("[red]error:[/] nothing to read: give --source PATH (files or folders; the demo "
-                          f"articles: --source {_display(settings.seeds_path)}).")
-        raise typer.Exit(2)
+    sources = _given_sources(source, paths)
     missing = [str(s) for s in sources if not s.exists() and not s.is_symlink()]
     if missing:
         err_console.print(f"[red]error:[/] source not found: {', '.join(missing)}")
@@ -402,10 +411,7 @@ def serve(
     from flows.settings import get_settings
 
     settings = get_settings()
-    sources = [str(s.resolve()) for s in [*(source or []), *(paths or [])]]
-    if not sources:
-        err_console.print("[red]error:[/] nothing to read: give --source PATH (files or folders).")
-        raise typer.Exit(2)
+    sources = [str(s.resolve()) for s in _given_sources(source, paths)]
     if not os.environ.get("PREFECT_API_URL"):
         err_console.print("[yellow]warning:[/] PREFECT_API_URL is not set: the deployment lives in a temporary "
                           "server that ends with this process. See README › Running on a schedule.")

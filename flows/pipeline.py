@@ -132,7 +132,7 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
             warehouse.stage_unchanged(staging, plan.unchanged, len(batches))  # the same free number
             planned = time.monotonic()
             task_runner = runner_for_bytes(task_runner, plan.nbytes, workers)  # `auto`: on what will be read
-            totals = Counter(unchanged=len(plan.unchanged))
+            totals: Counter = Counter()
             prepare = build and bool(batches or problems)  # dbt will run: start and parse it while we work
             if prepare and task_runner == "thread":  # the batches leave a core free
                 prepare_dbt(path)
@@ -162,7 +162,6 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
         timings = _timings(totals, started, batches_done, load_done)
         timings.update(plan_seconds=round(planned - started, 3), speakers_seconds=round(speakers_done - load_done, 3),
                        dbt_seconds=round(time.monotonic() - speakers_done, 3))
-        counts.setdefault("unchanged", totals["unchanged"])  # the load counts each unchanged document once
         counts.update(files=len(files), megabytes=round(totals["bytes"] / 1e6, 3),
                       timings=timings, task_runner=task_runner, workers=workers or os.cpu_count())
         status = "success" if outcome is None or outcome.success else "failed"

@@ -344,7 +344,6 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
             union all
             select doc_id, null as batch_no, source, 'loaded' as how from unchanged_docs
         ) as kept on loser.doc_id = kept.doc_id and loser.batch_no is distinct from kept.batch_no
-            and loser.source <> kept.source
         """,
         [run_id, loaded_at],
     )

@@ -21,8 +21,9 @@ NOUN_RATE_RE = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:a|an|per|each|every)[ \t]+(da
 # "$5 million annually", "40,000 vehicles daily": the period as an adverb
 _ADVERB_PERIODS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
                    "annually": "year"}
-ADVERB_RATE_RE = re.compile(r"[ \t]+(hourly|daily|weekly|monthly|yearly|annually)\b" + _NOT_RATE)
-NOUN_ADVERB_RATE_RE = re.compile(r"[ \t]+([a-z]+)[ \t]+(hourly|daily|weekly|monthly|yearly|annually)\b" + _NOT_RATE)
+_ADVERBS = "|".join(_ADVERB_PERIODS)
+ADVERB_RATE_RE = re.compile(rf"[ \t]+({_ADVERBS})\b" + _NOT_RATE)
+NOUN_ADVERB_RATE_RE = re.compile(rf"[ \t]+([a-z]+)[ \t]+({_ADVERBS})\b" + _NOT_RATE)
 A_UNIT_RE = re.compile(r"\b(an?)[ \t]+(hour|minute|day|week|month|year|decade|penny|dime|nickel)\b")
 _A_UNIT_VALUE_UNIT = {"penny": "penny", "dime": "dime", "nickel": "nickel"}
 _A_UNIT_CUE_RE = re.compile(r"\b(?:under|about|around|nearly|almost|over|roughly|approximately|within|"

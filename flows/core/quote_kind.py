@@ -52,14 +52,6 @@ def _last_word(text: str) -> str:
 _INTRODUCER_ENDINGS = tuple(SCARE_INTRODUCERS)
 
 
-def introduced_as_term(prefix: str) -> bool:
-    """True when the word before the quote introduces a term ("so-called", "dubbed", "the phrase")."""
-    tail = prefix[-24:]
-    if not tail.rstrip(" \t\xa0\n").lower().endswith(_INTRODUCER_ENDINGS):
-        return False  # cheap necessary condition: most prefixes end with no introducer at all
-    return _last_word(tail).lower() in SCARE_INTRODUCERS
-
-
 def form_kind(quote: str, prefix: str) -> str:
     """Full for sentence-like speech introduced by a cue or starting a sentence, partial otherwise."""
     p = prefix.rstrip(" \t\xa0\n([—–-")
@@ -76,7 +68,9 @@ def classify(quote: str, prefix: str, nested: bool, headline: bool) -> str:
     """Kind before attribution: "scare" for terms and short nested quotes, "title" for titles, else full/partial."""
     if nested and len(quote) < 60 and len(words(quote)) <= SHORT_WORDS:
         return "scare"
-    tail = prefix[-24:]  # introduced_as_term, inlined (this runs for every quote): its cheap test first
+    # the word before the quote introduces a term ("so-called", "dubbed", "the phrase"); tested inline (this runs
+    # for every quote), the cheap necessary condition first: most prefixes end with no introducer at all
+    tail = prefix[-24:]
     if tail.rstrip(" \t\xa0\n").lower().endswith(_INTRODUCER_ENDINGS) and _last_word(tail).lower() in SCARE_INTRODUCERS:
         return "scare"
     c = quote[:1]
