@@ -383,7 +383,7 @@ def figures(m: Marts, mart: str, id_column: str, top: int = TOP_FIGURE_GROUPS,
                     f"from main.{mart} group by 1 order by {widest}n_outlets desc, n_figures desc, group_id limit ?",
                     [top])
     wanted = ["doc_id", "surface", "kind", "low", "high", "unit", "base_unit", "interval_low", "interval_high",
-              "value_band", "measures", "measure_concept", "qualifier", "is_approximate", "context"]
+              "value_band", "measures", "measure_concept", "measure_event", "qualifier", "is_approximate", "context"]
     rows = m.rows(f"select {id_column} as group_id, outlet, value, {', '.join(_opt(have, c) for c in wanted)} "
                   f"from main.{mart} where {id_column} in (select unnest(?)) "
                   f"order by group_id, value, outlet, doc_id", [[g["group_id"] for g in groups]])
@@ -397,6 +397,8 @@ def figures(m: Marts, mart: str, id_column: str, top: int = TOP_FIGURE_GROUPS,
         first = figures_[0] if figures_ else {}
         units = sorted({f["unit"] for f in figures_ if f["unit"]})
         concept = first.get("measure_concept") or first.get("measures") or first.get("kind") or "figure"
+        if first.get("measure_event"):  # "person killed", "person injured": counts of one event only
+            concept = f"{concept} {first['measure_event']}"
         out.append({
             "id": group["group_id"], "concept": concept, "kind": first.get("kind"), "units": units,
             "n_outlets": group["n_outlets"], "n_figures": group["n_figures"], "points": points, "more": more,

@@ -14,6 +14,7 @@
         is_approximate,
         measures,
         measure_concept,
+        measure_event,
         base_unit,
         interval_low,
         interval_high,

@@ -1,5 +1,5 @@
 -- Conflicts really conflict (no point lies in every interval) and agreements really agree; each group holds
--- one quantity; no figure is both in a conflict and an agreement.
+-- one quantity (one unit, concept and event); no figure is both in a conflict and an agreement.
 with
 
 groups as (
@@ -17,6 +17,7 @@ group_checks as (
         max(interval_low) <= min(interval_high) as is_consistent,
         count(distinct base_unit) as n_units,
         count(distinct measure_concept) as n_concepts,
+        count(distinct coalesce(measure_event, '')) as n_events,
         count(distinct group_kind) as n_kinds
     from groups
     group by group_id
@@ -28,4 +29,5 @@ where (group_kind = 'conflict' and is_consistent)
     or (group_kind = 'agreement' and not is_consistent)
     or n_units != 1
     or n_concepts != 1
+    or n_events != 1
     or n_kinds != 1

@@ -5,6 +5,8 @@ The warehouse is the session's real pipeline run (tests/flows/conftest.py: seed_
 
 import duckdb
 
+from flows.pipeline import pipeline
+
 
 def _query(path, sql, params=None):
     with duckdb.connect(str(path), read_only=True) as con:
@@ -110,6 +112,29 @@ def test_twelve_minute_appearance_is_an_agreement(seed_run):
     assert {doc for doc, _ in rows} >= {"000", "003"}, rows
     assert _query(path, "select count(*) from figure_conflicts where surface = '12-minute'") == [(0,)]
     assert _query(path, "select count(*) from figure_conflicts where kind in ('date', 'year')") == [(0,)]
+
+
+def test_people_killed_and_people_injured_are_different_quantities(tmp_path):
+    """Two outlets on one blast: the death tolls (4 vs five) conflict; the injured (31 vs 30) agree; a death toll is
+    never set against an injury count, though both count people."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wire.txt").write_text(
+        "Blast in Springfield\n\nA blast killing 4 people left 31 people injured, police said on Monday.\n")
+    (tmp_path / "in" / "daily.txt").write_text(
+        "Springfield blast\n\nFive people died and 30 people were hurt in the blast, officials said.\n")
+    path = tmp_path / "w.duckdb"
+    summary = pipeline(sources=[str(tmp_path / "in")], warehouse_path=str(path))
+    assert summary["dbt_status"] == "success", summary["dbt_failures"]
+    conflicts = _query(path, "select doc_id, value, measure_event from figure_conflicts order by value")
+    assert conflicts == [("wire", 4.0, "killed"), ("daily", 5.0, "killed")], conflicts
+    agreements = _query(path, "select doc_id, value, measure_event from figure_agreements order by value")
+    assert agreements == [("daily", 30.0, "injured"), ("wire", 31.0, "injured")], agreements
+    # a third outlet joins the death-toll conflict: the conflict keeps its id (it names the quantity, not the members)
+    conflict_id = _query(path, "select distinct conflict_id from figure_conflicts")
+    (tmp_path / "in" / "late.txt").write_text("Update\n\nThe blast killed 6 people, the mayor said.\n")
+    pipeline(sources=[str(tmp_path / "in")], warehouse_path=str(path))
+    assert _query(path, "select distinct conflict_id from figure_conflicts") == conflict_id
+    assert _query(path, "select doc_id from figure_conflicts where value = 6") == [("late",)]
 
 
 def test_speakers_putin_and_trump(seed_run):

@@ -3,7 +3,9 @@
 -- Comparable figures grouped by the quantity they describe, each with the interval of values it allows.
 -- Same quantity = same unit (after conversion to its family's base unit, seed unit_scales; counts without a
 -- unit are "count") and same measured concept: `measures` lowercased, singularized, then mapped through the
--- reviewed seed measure_synonyms ("talks", "discussion", "dialogue" → meeting). Figures that measure nothing
+-- reviewed seed measure_synonyms ("talks", "discussion", "dialogue" → meeting), and for counts the same event
+-- (seed count_event_terms: "killing 4 people" and "4 people died" are people killed, "31 people injured" are
+-- people injured, and the two never conflict; a count with no event word nearby has none). Figures that measure nothing
 -- known (measures is null), dates, years and ordinals are not quantities and are left out.
 -- Interval: [low, high] or [value, value] in the base unit, widened by figure_approx_tolerance when the figure
 -- is approximate ("roughly", "about") and by figure_exact_tolerance otherwise (rounding); bounds such as
@@ -31,6 +33,10 @@ measure_synonyms as (
     select * from {{ ref('measure_synonyms') }}
 ),
 
+count_event_terms as (
+    select * from {{ ref('count_event_terms') }}
+),
+
 comparable_figures as (
     select
         figures.*,
@@ -52,10 +58,55 @@ comparable_figures as (
         and nullif(trim(figures.measures), '') is not null
 ),
 
+-- up to four words on each side of a count, nearest first, from the same clause: never past a comma, another
+-- number or a conjunction ("4 people died and 31 were hurt": "died" is not the 31's event)
+count_neighbour_words as (
+    select
+        comparable_figures.figure_id,
+        0 as side,
+        unnest(list_transform(
+            list_reverse(list_filter(string_split_regex(regexp_extract(
+                regexp_replace(lower(substr(documents.text, greatest(comparable_figures.start_char - 60, 0) + 1,
+                    comparable_figures.start_char - greatest(comparable_figures.start_char - 60, 0))),
+                    '\b(?:and|or|but|while|whereas|including)\b', '0', 'g'),
+                '[^.;:!?,\n0-9]*$'), '[^a-z]+'), lambda word: word != ''))[1:4],
+            lambda word, distance: {'word': word, 'distance': distance}
+        ), recursive := true)
+    from comparable_figures
+    inner join documents on comparable_figures.doc_id = documents.doc_id
+    where comparable_figures.kind = 'count'
+    union all
+    select
+        comparable_figures.figure_id,
+        1 as side,
+        unnest(list_transform(
+            list_filter(string_split_regex(regexp_extract(
+                regexp_replace(lower(substr(documents.text, comparable_figures.end_char + 1, 60)),
+                    '\b(?:and|or|but|while|whereas|including)\b', '0', 'g'),
+                '^[^.;:!?,\n0-9]*'), '[^a-z]+'), lambda word: word != '')[1:4],
+            lambda word, distance: {'word': word, 'distance': distance}
+        ), recursive := true)
+    from comparable_figures
+    inner join documents on comparable_figures.doc_id = documents.doc_id
+    where comparable_figures.kind = 'count'
+),
+
+-- the nearest event word wins; on a tie the word before the count ("killed 4, injured 31")
+count_events as (
+    select
+        count_neighbour_words.figure_id,
+        arg_min(count_event_terms.event, count_neighbour_words.distance * 2 + count_neighbour_words.side)
+            as measure_event
+    from count_neighbour_words
+    inner join count_event_terms on count_neighbour_words.word = count_event_terms.term
+    group by count_neighbour_words.figure_id
+),
+
 figures_in_base_units as (
     select
         comparable_figures.*,
         coalesce(measure_synonyms.concept, comparable_figures.measure_lemma) as measure_concept,
+        count_events.measure_event,
         coalesce(unit_scales.base_unit, comparable_figures.unit, 'count') as base_unit,
         coalesce(unit_scales.scale_to_base, 1) * coalesce(comparable_figures.low, comparable_figures.value)
             as base_low,
@@ -65,6 +116,7 @@ figures_in_base_units as (
     from comparable_figures
     left join unit_scales on comparable_figures.unit = unit_scales.unit
     left join measure_synonyms on comparable_figures.measure_lemma = measure_synonyms.term
+    left join count_events on comparable_figures.figure_id = count_events.figure_id
 ),
 
 figures_with_intervals as (
@@ -85,19 +137,21 @@ figures_with_intervals as (
     from figures_in_base_units
 ),
 
--- one row per quantity with what the whole group shares: the group id is the md5 of its sorted member ids, the
--- counts and whether all intervals share a point (aggregated once per group; as window functions they would be
--- computed, and the member list materialized, once per row)
+-- one row per quantity with what the whole group shares: the group id is the md5 of the quantity's key (base unit,
+-- concept, event), so a conflict keeps its id while outlets add figures or edits move offsets; the counts and
+-- whether all intervals share a point (aggregated once per group; as window functions they would be computed once
+-- per row)
 quantity_groups as (
     select
         base_unit,
         measure_concept,
-        md5(string_agg(figure_id, ',' order by figure_id)) as group_id,
+        measure_event,
+        md5(concat_ws('|', base_unit, measure_concept, coalesce(measure_event, ''))) as group_id,
         count(*) as n_figures,
         count(distinct doc_id) as n_documents,
         max(interval_low) <= min(interval_high) as is_consistent
     from figures_with_intervals
-    group by base_unit, measure_concept
+    group by base_unit, measure_concept, measure_event
 ),
 
 figures_with_group_stats as (
@@ -110,7 +164,8 @@ figures_with_group_stats as (
         -- a new band starts where an interval begins after every earlier one has ended
         coalesce(
             interval_low > max(interval_high) over (
-                partition by figures_with_intervals.base_unit, figures_with_intervals.measure_concept
+                partition by figures_with_intervals.base_unit, figures_with_intervals.measure_concept,
+                    figures_with_intervals.measure_event
                 order by interval_low, interval_high, figure_id
                 rows between unbounded preceding and 1 preceding
             ),
@@ -120,6 +175,7 @@ figures_with_group_stats as (
     inner join quantity_groups
         on figures_with_intervals.base_unit = quantity_groups.base_unit
         and figures_with_intervals.measure_concept = quantity_groups.measure_concept
+        and figures_with_intervals.measure_event is not distinct from quantity_groups.measure_event
 ),
 
 figures_grouped as (
@@ -139,6 +195,7 @@ figures_grouped as (
         figures_with_group_stats.is_approximate,
         figures_with_group_stats.measures,
         figures_with_group_stats.measure_concept,
+        figures_with_group_stats.measure_event,
         figures_with_group_stats.base_unit,
         figures_with_group_stats.interval_low,
         figures_with_group_stats.interval_high,
