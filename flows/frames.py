@@ -20,12 +20,12 @@ from flows.core.records import Figure, NormalizedDocument, QuarantineEntry, Quot
 RAW_SCHEMA = {
     "doc_id": pl.String, "source": pl.String, "source_format": pl.String, "raw_text": pl.String,
     "content_hash": pl.String, "title": pl.String, "url": pl.String, "outlet": pl.String, "author": pl.String,
-    "published_at": pl.String, "encoding": pl.String,
+    "published_at": pl.String, "story": pl.String, "encoding": pl.String,
 }
 NORMALIZED_SCHEMA = {
     "doc_id": pl.String, "source": pl.String, "source_format": pl.String, "content_hash": pl.String,
     "title": pl.String, "text": pl.String, "byline": pl.String, "dateline": pl.String, "outlet": pl.String,
-    "url": pl.String, "published_at": pl.String, "removed_lines": pl.List(pl.String),
+    "url": pl.String, "published_at": pl.String, "story": pl.String, "removed_lines": pl.List(pl.String),
     "joined_wrapped_lines": pl.Int64, "n_chars": pl.Int64, "n_words": pl.Int64,
 }
 QUOTE_SCHEMA = {
@@ -119,6 +119,7 @@ def _normalized_row(doc: RawDocument, norm: NormalizedDocument) -> dict:
         "doc_id": doc.doc_id, "source": doc.source, "source_format": doc.source_format,
         "content_hash": doc.content_hash, "title": norm.title, "text": norm.text, "byline": norm.byline,
         "dateline": norm.dateline, "outlet": norm.outlet, "url": doc.url, "published_at": doc.published_at,
+        "story": doc.story,
         "removed_lines": list(norm.removed_lines), "joined_wrapped_lines": norm.joined_wrapped_lines,
         "n_chars": len(norm.text), "n_words": len(norm.text.split()),
     }

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+import yaml
 
 from flows.core.records import QuarantineEntry, RawDocument, split_source
 
@@ -235,7 +237,9 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
 def _read_text(path: Path, suffix: str, text: str, encoding: str | None) -> Iterator[Item]:
     """Dispatch decoded text on the file type."""
     if suffix in TEXT_SUFFIXES:
-        yield RawDocument(path.stem, str(path), suffix.lstrip("."), text, content_hash(text), encoding=encoding)
+        body, meta = front_matter(text)
+        yield RawDocument(path.stem, str(path), suffix.lstrip("."), body, content_hash(text), encoding=encoding,
+                          **meta)
     elif suffix in HTML_SUFFIXES:
         yield _html_document(path.stem, str(path), text, {}, "html")
     elif suffix in (".jsonl", ".ndjson"):
@@ -244,6 +248,25 @@ def _read_text(path: Path, suffix: str, text: str, encoding: str | None) -> Iter
         yield from _read_json(path, text)
     else:
         yield from _read_table(path, lambda: pl.read_csv(text.encode("utf-8"), infer_schema=False))
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter(text: str) -> tuple[str, dict[str, str | None]]:
+    """Split a text or Markdown file's YAML front matter (between two `---` lines at the top) from its body, and
+    read its metadata fields (title, url, outlet, author, published_at, story). A file without front matter, or
+    with front matter that is not a YAML mapping, is all body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    try:
+        data = yaml.safe_load(match[1])
+    except yaml.YAMLError:
+        return text, {}
+    if not isinstance(data, dict):
+        return text, {}
+    return text[match.end():].lstrip("\n"), {key: _clean(data.get(key)) for key in RECORD_FIELDS}
 
 
 def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) -> Item:
@@ -261,6 +284,7 @@ def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) ->
         doc_id, source, fmt, article.text, _record_hash(html, meta),
         title=title, url=meta.get("url") or article.url, outlet=meta.get("outlet") or article.outlet,
         author=meta.get("author") or article.author, published_at=meta.get("published_at") or article.published_at,
+        story=meta.get("story"),
     )
 
 
@@ -362,18 +386,20 @@ def _record_id(record: dict, fallback_id: str) -> str:
 
 
 META_FIELDS = ("title", "url", "outlet", "author", "published_at")
+RECORD_FIELDS = (*META_FIELDS, "story")  # story joined later: it enters the hash only when set (old hashes hold)
 
 
 def _record_meta(record: dict) -> dict[str, str | None]:
     """A record's metadata fields, cleaned."""
-    return {key: _clean(record.get(key)) for key in META_FIELDS}
+    return {key: _clean(record.get(key)) for key in RECORD_FIELDS}
 
 
 def _record_hash(body: str, meta: dict) -> str:
     """The content hash of a record: its body (text or HTML) and every metadata field, so that a corrected
-    outlet or date re-loads the document too. A whole HTML or text file has no metadata fields (the empty
+    outlet, date or story re-loads the document too. A whole HTML or text file has no metadata fields (the empty
     values hash the same way every run)."""
-    return content_hash("\x1f".join([body, *(meta.get(key) or "" for key in META_FIELDS)]))
+    story = [f"story={meta['story']}"] if meta.get("story") else []
+    return content_hash("\x1f".join([body, *(meta.get(key) or "" for key in META_FIELDS), *story]))
 
 
 def record_identity(record: object, fallback_id: str) -> tuple[str, str] | None:

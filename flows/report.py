@@ -383,7 +383,8 @@ def figures(m: Marts, mart: str, id_column: str, top: int = TOP_FIGURE_GROUPS,
                     f"from main.{mart} group by 1 order by {widest}n_outlets desc, n_figures desc, group_id limit ?",
                     [top])
     wanted = ["doc_id", "surface", "kind", "low", "high", "unit", "base_unit", "interval_low", "interval_high",
-              "value_band", "measures", "measure_concept", "measure_event", "qualifier", "is_approximate", "context"]
+              "value_band", "measures", "measure_concept", "measure_event", "story", "qualifier", "is_approximate",
+              "context"]
     rows = m.rows(f"select {id_column} as group_id, outlet, value, {', '.join(_opt(have, c) for c in wanted)} "
                   f"from main.{mart} where {id_column} in (select unnest(?)) "
                   f"order by group_id, value, outlet, doc_id", [[g["group_id"] for g in groups]])
@@ -399,6 +400,8 @@ def figures(m: Marts, mart: str, id_column: str, top: int = TOP_FIGURE_GROUPS,
         concept = first.get("measure_concept") or first.get("measures") or first.get("kind") or "figure"
         if first.get("measure_event"):  # "person killed", "person injured": counts of one event only
             concept = f"{concept} {first['measure_event']}"
+        if first.get("story"):  # figures are compared within a story
+            concept = f"{concept} ({first['story']})"
         out.append({
             "id": group["group_id"], "concept": concept, "kind": first.get("kind"), "units": units,
             "n_outlets": group["n_outlets"], "n_figures": group["n_figures"], "points": points, "more": more,
@@ -647,7 +650,8 @@ def range_chart(points: list[dict[str, Any]], unit: str, title: str, css_class: 
     height = top + bottom + row_height * len(drawable)
 
     def sx(v: float) -> float:
-        return label_width + (v - lo) / ((hi - lo) or 1) * plot
+        # an open-ended interval ("at least four": up to infinity) runs to the edge of the axis
+        return label_width + (min(max(v, lo), hi) - lo) / ((hi - lo) or 1) * plot
 
     parts = [Markup('<svg class="chart range-chart {}" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
                     'aria-label="{}" font-family="{}" font-size="12">').format(
@@ -679,11 +683,12 @@ def range_chart(points: list[dict[str, Any]], unit: str, title: str, css_class: 
         else:
             parts.append(Markup('<circle class="mark dot" cx="{:.1f}" cy="{:.1f}" r="6" fill="{}" '
                                 'stroke="#fff" stroke-width="1.5"/>').format(sx(p["x"]), y, color))
-        ends = [v for v in (p["x"], p["x_high"], p["band_high"]) if isinstance(v, int | float)]
+        ends = [v for v in (p["x"], p["x_high"], p["band_high"]) if isinstance(v, int | float) and math.isfinite(v)]
         text_x = sx(max(ends)) + 9
         anchor = "start"
         if text_x > width - 120:  # no room on the right: write it left of the mark
-            ends_low = [v for v in (p["x"], p["x_low"], p["band_low"]) if isinstance(v, int | float)]
+            ends_low = [v for v in (p["x"], p["x_low"], p["band_low"])
+                        if isinstance(v, int | float) and math.isfinite(v)]
             text_x, anchor = sx(min(ends_low)) - 9, "end"
         parts.append(Markup('<text class="value" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></g>').format(
             text_x, y + 4, anchor, _short(said, 28)))

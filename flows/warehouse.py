@@ -24,7 +24,8 @@ create schema if not exists raw;
 create table if not exists raw.documents (
     doc_id varchar primary key, source varchar not null, source_format varchar not null,
     content_hash varchar not null, title varchar, text varchar not null, byline varchar, dateline varchar,
-    outlet varchar, url varchar, published_at varchar, removed_lines varchar[], joined_wrapped_lines bigint,
+    outlet varchar, url varchar, published_at varchar, story varchar, removed_lines varchar[],
+    joined_wrapped_lines bigint,
     n_chars bigint, n_words bigint, run_id varchar not null, loaded_at timestamptz not null,
     extractor_version varchar
 );
@@ -65,6 +66,7 @@ alter table raw.runs add column if not exists documents_unchanged bigint;
 alter table raw.runs add column if not exists timings json;
 alter table raw.runs add column if not exists models_version varchar;
 alter table raw.runs add column if not exists raw_changed boolean;
+alter table raw.documents add column if not exists story varchar;
 """
 
 

@@ -21,6 +21,7 @@ class RawDocuments(DocKeyed):
     outlet: str = pa.Field(nullable=True)
     author: str = pa.Field(nullable=True)
     published_at: str = pa.Field(nullable=True)
+    story: str = pa.Field(nullable=True, str_length={"min_value": 1, "max_value": 200})
     encoding: str = pa.Field(nullable=True)
 
     class Config:
@@ -42,6 +43,7 @@ class NormalizedDocuments(DocKeyed):
     outlet: str = pa.Field(nullable=True)
     url: str = pa.Field(nullable=True)
     published_at: str = pa.Field(nullable=True)
+    story: str = pa.Field(nullable=True, str_length={"min_value": 1, "max_value": 200})
     removed_lines: pl.List(pl.String) = pa.Field(nullable=False)
     joined_wrapped_lines: int = pa.Field(ge=0)
     n_chars: int = pa.Field(ge=1)

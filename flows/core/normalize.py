@@ -13,6 +13,7 @@ import unicodedata
 
 import ftfy
 
+from flows.core.lexicon import IRREGULAR_SPEECH_FORMS, SPEECH_VERB_LEMMAS
 from flows.core.records import NormalizedDocument, RawDocument
 
 # Sequences that only appear when UTF-8 was decoded as cp1252/latin-1; ftfy runs only when one is present
@@ -131,17 +132,32 @@ def split_paragraphs(text: str) -> tuple[list[str], int]:
 
 def join_broken_lines(lines: list[str]) -> list[str]:
     """In a block too small to look hard-wrapped, join a short line that stops mid-sentence to a next line that
-    goes on in lower case (“… Mayor Linda Park⏎said at …”, “It is a⏎once-in-a-century event.”): a line break
-    cannot fall there between paragraphs."""
+    goes on in lower case (“… Mayor Linda Park⏎said at …”, “It is a⏎once-in-a-century event.”), or that stops
+    inside the speech tag after a quote (““We lost four,” said Fire Chief⏎Maria Okonkwo.”): a line break cannot
+    fall there between paragraphs."""
     if len(lines) == 1:
         return lines
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
-        if line[:1].islower() and len(prev) <= WRAP_MAX_WIDTH and not _SENTENCE_END.search(prev):
+        if len(prev) <= WRAP_MAX_WIDTH and not _SENTENCE_END.search(prev) and (
+                line[:1].islower() or _ends_in_speech_tag(prev)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
+
+
+# a closing quote mark, then the start of a speech tag running to the end of the line ("…,” said Fire Chief")
+_OPEN_SPEECH_TAG = re.compile(r"[”\"»]\s*,?\s+((?:[\w’'.,-]+\s+){0,5}[\w’'.-]+)\s*,?$")
+_TAG_VERBS = frozenset(
+    [*IRREGULAR_SPEECH_FORMS, *SPEECH_VERB_LEMMAS, *(f"{v}s" for v in SPEECH_VERB_LEMMAS),
+     *(f"{v}d" if v.endswith("e") else f"{v}ed" for v in SPEECH_VERB_LEMMAS), "according"])
+
+
+def _ends_in_speech_tag(line: str) -> bool:
+    """Whether a line ends in the speech tag of a quote it closes, cut before the speaker's name."""
+    match = _OPEN_SPEECH_TAG.search(line)
+    return match is not None and any(word.lower() in _TAG_VERBS for word in match[1].split())
 
 
 def _is_boilerplate(line: str) -> bool:

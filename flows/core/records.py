@@ -20,6 +20,7 @@ class RawDocument:
     outlet: str | None = None
     author: str | None = None
     published_at: str | None = None  # ISO 8601 string as given by the source
+    story: str | None = None  # the story the record is filed under (a dump's `story` field): figures compare within it
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
 

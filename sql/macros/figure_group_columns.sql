@@ -15,6 +15,7 @@
         measures,
         measure_concept,
         measure_event,
+        story,
         base_unit,
         interval_low,
         interval_high,

@@ -1,5 +1,5 @@
 -- Conflicts really conflict (no point lies in every interval) and agreements really agree; each group holds
--- one quantity (one unit, concept and event); no figure is both in a conflict and an agreement.
+-- one quantity (one story, unit, concept and event); no figure is both in a conflict and an agreement.
 with
 
 groups as (
@@ -18,6 +18,7 @@ group_checks as (
         count(distinct base_unit) as n_units,
         count(distinct measure_concept) as n_concepts,
         count(distinct coalesce(measure_event, '')) as n_events,
+        count(distinct coalesce(story, '')) as n_stories,
         count(distinct group_kind) as n_kinds
     from groups
     group by group_id
@@ -30,4 +31,5 @@ where (group_kind = 'conflict' and is_consistent)
     or n_units != 1
     or n_concepts != 1
     or n_events != 1
+    or n_stories != 1
     or n_kinds != 1

@@ -137,6 +137,27 @@ def test_people_killed_and_people_injured_are_different_quantities(tmp_path):
     assert _query(path, "select doc_id from figure_conflicts where value = 6") == [("late",)]
 
 
+def test_figures_compare_within_a_story(tmp_path):
+    """Records filed under different stories (a dump's `story` field) never conflict: two blasts in one dump, each
+    with its own death toll, give one conflict, inside the story where the outlets disagree."""
+    import json
+
+    records = [
+        {"id": "a", "story": "springfield-blast", "outlet": "Wire", "text": "Blast\n\nThe blast killed 4 people."},
+        {"id": "b", "story": "springfield-blast", "outlet": "Daily", "text": "Blast\n\nFive people died in the blast."},
+        {"id": "c", "story": "shelbyville-fire", "outlet": "Daily", "text": "Fire\n\nThe fire killed 9 people."},
+    ]
+    dump = tmp_path / "coverage.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in records))
+    path = tmp_path / "w.duckdb"
+    summary = pipeline(sources=[str(dump)], warehouse_path=str(path))
+    assert summary["dbt_status"] == "success", summary["dbt_failures"]
+    assert _query(path, "select doc_id, story from documents order by doc_id") == [
+        ("a", "springfield-blast"), ("b", "springfield-blast"), ("c", "shelbyville-fire")]
+    assert _query(path, "select doc_id, story, measure_event from figure_conflicts order by doc_id") == [
+        ("a", "springfield-blast", "killed"), ("b", "springfield-blast", "killed")]
+
+
 def test_speakers_putin_and_trump(seed_run):
     """Putin and Trump are canonical speakers quoted by at least three outlets, with their aliases."""
     _, path, _ = seed_run

@@ -125,6 +125,18 @@ def test_svg_charts_escape_every_label():
     assert chart.count('class="mark') == 2
 
 
+def test_open_ended_intervals_chart_to_the_axis_edge():
+    """"At least four" allows up to infinity: its tolerance band runs to the axis edge, never to NaN or inf."""
+    at_least = {"outlet": "Wire", "x": 4.0, "x_low": None, "x_high": None, "band_low": 4.0,
+                "band_high": float("inf"), "band": 1, "surfaces": ["At least four"], "axis_unit": ""}
+    under = {**at_least, "outlet": "Daily", "x": 3.0, "band_low": float("-inf"), "band_high": 3.0,
+             "surfaces": ["under 3"]}
+    chart = str(rpt.range_chart([at_least, under, {**at_least, "outlet": "Post", "x": 6.0, "band_low": 5.7,
+                                                    "band_high": 6.3}], "", "t", "c"))
+    assert "nan" not in chart and "inf" not in chart
+    assert chart.count('class="tolerance"') == 3
+
+
 def test_missing_or_unfinished_marts_fail_soft(tmp_path):
     """A warehouse with half-built marts still gets a report, each broken section saying why."""
     path = tmp_path / "partial.duckdb"

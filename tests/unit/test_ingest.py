@@ -312,3 +312,38 @@ def test_record_identity_covers_metadata_so_a_corrected_outlet_reloads():
         assert record_identity({**record, field: value}, "d-1")[1] != doc.content_hash, field
     html = {"id": "r2", "html": "<p>x</p>", "outlet": "AP"}
     assert record_identity(html, "d-2")[1] != record_identity({**html, "outlet": "BBC"}, "d-2")[1]
+
+
+def test_a_records_story_is_read_and_hashed_only_when_set():
+    """A dump's `story` field files the document under a story (figures compare within it); changing it re-loads the
+    document, and a record without one hashes as before stories existed (no re-load after an upgrade)."""
+    from flows.ingest import META_FIELDS, content_hash, record_identity, record_to_document
+
+    record = {"id": "r1", "text": ARTICLE, "outlet": "AP"}
+    doc = record_to_document({**record, "story": " alaska-summit "}, Path("d.jsonl"), "line 1", "d-1")
+    assert doc.story == "alaska-summit"
+    assert record_identity({**record, "story": "alaska-summit"}, "d-1") == (doc.doc_id, doc.content_hash)
+    assert record_identity({**record, "story": "other"}, "d-1")[1] != doc.content_hash
+    legacy = content_hash("\x1f".join([ARTICLE, *(record.get(key) or "" for key in META_FIELDS)]))
+    assert record_identity(record, "d-1")[1] == legacy == record_to_document(record, Path("d.jsonl"), "line 1",
+                                                                             "d-1").content_hash
+    assert record_to_document(record, Path("d.jsonl"), "line 1", "d-1").story is None
+
+
+def test_text_and_markdown_front_matter_names_outlet_and_story(tmp_path):
+    """YAML front matter at the top of a .md/.txt file gives its metadata (outlet, title, date, story) and is not
+    body text; a file whose top is not a YAML mapping is all body; editing the front matter re-loads the file."""
+    (tmp_path / "a.md").write_text("---\noutlet: Calder Courier\ntitle: Fire at the plant\npublished_at: 2026-12-05\n"
+                                   "story: calder-fire\n---\n\nThe fire burned for 14 hours.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("---\n- not a mapping\n---\nBody.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("--- no front matter here\nBody.\n", encoding="utf-8")
+    docs = {d.doc_id: d for d in read_sources(sorted(tmp_path.iterdir()), 10**6)}
+    a = docs["a"]
+    assert (a.outlet, a.title, a.published_at, a.story) == ("Calder Courier", "Fire at the plant", "2026-12-05",
+                                                            "calder-fire")
+    assert a.raw_text == "The fire burned for 14 hours.\n" and a.doc_id == "a"
+    assert docs["b"].raw_text.startswith("---\n- not a mapping") and docs["b"].outlet is None
+    assert docs["c"].raw_text.startswith("--- no front matter")
+    (tmp_path / "a.md").write_text((tmp_path / "a.md").read_text().replace("Calder Courier", "Valley Post"))
+    again = next(iter(read_sources([tmp_path / "a.md"], 10**6)))
+    assert again.outlet == "Valley Post" and again.content_hash != a.content_hash

@@ -74,8 +74,13 @@ def test_join_wrapped_lines_breaks_at_sentence_end_before_capital():
         ("Bridge falls\nBy Jane Doe", ["Bridge falls", "By Jane Doe"]),  # a capital: a new line
         ("The vote ended.\nthen nothing", ["The vote ended.", "then nothing"]),  # a sentence ended there
         ("x" * 120 + "\nand more", ["x" * 120, "and more"]),  # a long line is a paragraph, not a wrap
+        ("“We lost four people,” said Fire Chief\nMaria Okonkwo.", ["“We lost four people,” said Fire Chief Maria "
+                                                                   "Okonkwo."]),  # cut inside the speech tag
+        ("“No deal,” Trump said, according to\nReuters.", ["“No deal,” Trump said, according to Reuters."]),
+        ("“No deal,” the summit\nEnded.", ["“No deal,” the summit", "Ended."]),  # no speech verb: no tag
     ],
-    ids=["tag-wrapped", "quote-wrapped", "mid-word", "capital", "sentence-end", "long-line"],
+    ids=["tag-wrapped", "quote-wrapped", "mid-word", "capital", "sentence-end", "long-line", "tag-before-name",
+         "according-to", "no-tag"],
 )
 def test_short_blocks_join_a_line_broken_mid_sentence(text, expected):
     """Two or three wrapped lines are too few to look hard-wrapped, but a short line that stops mid-sentence

@@ -1,16 +1,19 @@
 {{ config(materialized="table") }}
 
 -- Comparable figures grouped by the quantity they describe, each with the interval of values it allows.
--- Same quantity = same unit (after conversion to its family's base unit, seed unit_scales; counts without a
--- unit are "count") and same measured concept: `measures` lowercased, singularized, then mapped through the
--- reviewed seed measure_synonyms ("talks", "discussion", "dialogue" → meeting), and for counts the same event
--- (seed count_event_terms: "killing 4 people" and "4 people died" are people killed, "31 people injured" are
--- people injured, and the two never conflict; a count with no event word nearby has none). Figures that measure nothing
--- known (measures is null), dates, years and ordinals are not quantities and are left out.
+-- Same quantity = same story (documents.story, from a dump's `story` field; documents without one form one
+-- story), same unit (after conversion to its family's base unit, seed unit_scales; counts without a unit are
+-- "count") and same measured concept: `measures` lowercased, singularized, then mapped through the reviewed seed
+-- measure_synonyms ("talks", "discussion", "dialogue" → meeting), and for counts the same event (seed
+-- count_event_terms: "killing 4 people" and "4 people died" are people killed, "31 people injured" are people
+-- injured, and the two never conflict; a count with no event word nearby has none). Figures that measure
+-- nothing known (measures is null), dates, years and ordinals are not quantities and are left out.
 -- Interval: [low, high] or [value, value] in the base unit, widened by figure_approx_tolerance when the figure
 -- is approximate ("roughly", "about") and by figure_exact_tolerance otherwise (rounding); bounds such as
 -- "under"/"more than" open one side. A group is consistent when all intervals share a point
--- (max of lows <= min of highs); value_band numbers the runs of overlapping intervals, ordered by value.
+-- (max of lows <= min of highs); value_band numbers the runs of overlapping intervals, ordered by value, with an
+-- open bound counted as its number ("at least four" bands with 4, not with every larger value); a consistent group
+-- is one band.
 with
 
 figures as (
@@ -42,6 +45,7 @@ comparable_figures as (
         figures.*,
         figures_classified.unit_family,
         figures_classified.qualifier_op,
+        documents.story,
         -- lemma-ish singular: casualties → casualty, talks → talk (words ending in ss/us/is are kept)
         case
             when regexp_matches(lower(trim(figures.measures)), '(ss|us|is)$') then lower(trim(figures.measures))
@@ -53,6 +57,7 @@ comparable_figures as (
         end as measure_lemma
     from figures
     inner join figures_classified on figures.figure_id = figures_classified.figure_id
+    inner join documents on figures.doc_id = documents.doc_id
     where figures.kind not in ('date', 'year', 'ordinal')
         and figures.value is not null
         and nullif(trim(figures.measures), '') is not null
@@ -133,25 +138,38 @@ figures_with_intervals as (
             when qualifier_op in ('<', '<=', '<~') then base_high
             when is_hedged then base_high + abs(base_high) * {{ var('figure_approx_tolerance') }}
             else base_high + abs(base_high) * {{ var('figure_exact_tolerance') }}
-        end as interval_high
+        end as interval_high,
+        -- value bands group figures by the values they state: an open bound ("at least four", "under 10") counts
+        -- as its number here, or it would join every larger (smaller) value into its band
+        case
+            when qualifier_op in ('<', '<=') then base_low - abs(base_low) * {{ var('figure_exact_tolerance') }}
+        end as open_band_low,
+        case
+            when qualifier_op in ('>', '>=') then base_high + abs(base_high) * {{ var('figure_exact_tolerance') }}
+        end as open_band_high
     from figures_in_base_units
+    -- a bare "450 people" is about anything: such counts compare only when they say what happened to whom
+    where not (kind = 'count' and measure_event is null
+        and list_contains({{ var('figure_concepts_needing_event') }}::varchar[], measure_concept))
 ),
 
--- one row per quantity with what the whole group shares: the group id is the md5 of the quantity's key (base unit,
--- concept, event), so a conflict keeps its id while outlets add figures or edits move offsets; the counts and
+-- one row per quantity with what the whole group shares: the group id is the md5 of the quantity's key (story, base
+-- unit, concept, event), so a conflict keeps its id while outlets add figures or edits move offsets; the counts and
 -- whether all intervals share a point (aggregated once per group; as window functions they would be computed once
 -- per row)
 quantity_groups as (
     select
+        story,
         base_unit,
         measure_concept,
         measure_event,
-        md5(concat_ws('|', base_unit, measure_concept, coalesce(measure_event, ''))) as group_id,
+        md5(concat_ws('|', coalesce(story, ''), base_unit, measure_concept, coalesce(measure_event, '')))
+            as group_id,
         count(*) as n_figures,
         count(distinct doc_id) as n_documents,
         max(interval_low) <= min(interval_high) as is_consistent
     from figures_with_intervals
-    group by base_unit, measure_concept, measure_event
+    group by story, base_unit, measure_concept, measure_event
 ),
 
 figures_with_group_stats as (
@@ -163,10 +181,10 @@ figures_with_group_stats as (
         quantity_groups.is_consistent,
         -- a new band starts where an interval begins after every earlier one has ended
         coalesce(
-            interval_low > max(interval_high) over (
-                partition by figures_with_intervals.base_unit, figures_with_intervals.measure_concept,
-                    figures_with_intervals.measure_event
-                order by interval_low, interval_high, figure_id
+            coalesce(open_band_low, interval_low) > max(coalesce(open_band_high, interval_high)) over (
+                partition by figures_with_intervals.story, figures_with_intervals.base_unit,
+                    figures_with_intervals.measure_concept, figures_with_intervals.measure_event
+                order by coalesce(open_band_low, interval_low), coalesce(open_band_high, interval_high), figure_id
                 rows between unbounded preceding and 1 preceding
             ),
             true
@@ -176,6 +194,7 @@ figures_with_group_stats as (
         on figures_with_intervals.base_unit = quantity_groups.base_unit
         and figures_with_intervals.measure_concept = quantity_groups.measure_concept
         and figures_with_intervals.measure_event is not distinct from quantity_groups.measure_event
+        and figures_with_intervals.story is not distinct from quantity_groups.story
 ),
 
 figures_grouped as (
@@ -196,14 +215,16 @@ figures_grouped as (
         figures_with_group_stats.measures,
         figures_with_group_stats.measure_concept,
         figures_with_group_stats.measure_event,
+        figures_with_group_stats.story,
         figures_with_group_stats.base_unit,
         figures_with_group_stats.interval_low,
         figures_with_group_stats.interval_high,
-        sum(figures_with_group_stats.starts_band::int) over (
+        case when figures_with_group_stats.is_consistent then 1 else sum(figures_with_group_stats.starts_band::int) over (
             partition by figures_with_group_stats.group_id
-            order by figures_with_group_stats.interval_low, figures_with_group_stats.interval_high,
+            order by coalesce(figures_with_group_stats.open_band_low, figures_with_group_stats.interval_low),
+                coalesce(figures_with_group_stats.open_band_high, figures_with_group_stats.interval_high),
                 figures_with_group_stats.figure_id
-        ) as value_band,
+        ) end as value_band,
         figures_with_group_stats.n_figures,
         figures_with_group_stats.n_documents,
         figures_with_group_stats.is_consistent,

@@ -43,6 +43,7 @@ documents_with_counts as (
         documents.has_known_outlet,
         documents.url,
         documents.published_at,
+        documents.story,
         documents.source,
         documents.source_format,
         documents.content_hash,

@@ -18,6 +18,7 @@ renamed as (
         coalesce(outlet, doc_id) as outlet,
         outlet is not null as has_known_outlet,
         url,
+        story,
         source,
         source_format,
         removed_lines,
