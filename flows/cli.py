@@ -288,7 +288,7 @@ def _requeue(path: Path, todo, dry_run: bool, no_build: bool, full_refresh: bool
     from flows.pipeline import pipeline
 
     _run_flow(pipeline, as_json, sources=todo.sources, warehouse_path=str(path), build=not no_build,
-              full_refresh=full_refresh)
+              full_refresh=full_refresh, requeue=True)
 
 
 @app.command()

@@ -28,6 +28,7 @@ from prefect.runtime import flow_run
 from flows import PROJECT_ROOT, tasks, warehouse
 from flows.core.records import QuarantineEntry
 from flows.dbt import DbtOutcome, dbt_preparation, prepare_dbt
+from flows.dq import REQUEUE_NOTE
 from flows.dq_flow import dq_checks
 from flows.report_flow import publish_report
 from flows.ingest import WorkUnit
@@ -106,13 +107,15 @@ def extract_batches(plan_path: str, staging_dir: str, known_path: str | None, ma
 @flow(name="newsdesk-pipeline")
 def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None,
              build: bool = True, full_refresh: bool = False, max_in_flight: int | None = None,
-             task_runner: str = "thread", workers: int | None = None, dask_address: str | None = None) -> dict:
+             task_runner: str = "thread", workers: int | None = None, dask_address: str | None = None,
+             requeue: bool = False) -> dict:
     """Run the whole pipeline on files/folders into a DuckDB warehouse and return the run summary.
 
     `task_runner` (auto, thread, process or dask; see flows/runners.py) runs the batches; `auto` is decided once
     the run knows how many bytes it has to read after skipping unchanged documents. With a process pool or Dask
     a batch's four stage functions run in one task call (`process-batch`), so frames never travel between the
-    flow and the workers after each stage.
+    flow and the workers after each stage. `requeue` marks a run that re-reads quarantined inputs only (recorded
+    in raw.runs.message: its quarantine share says nothing about the sources).
     """
     settings = get_settings()
     path = str(Path(warehouse_path or settings.warehouse_path).resolve())
@@ -166,8 +169,9 @@ def pipeline(sources: list[str], warehouse_path: str | None = None, batch_size: 
                       timings=timings, task_runner=task_runner, workers=workers or os.cpu_count())
         status = "success" if outcome is None or outcome.success else "failed"
         dbt_status = None if outcome is None else "skipped" if outcome.skipped else status
+        notes = [REQUEUE_NOTE] if requeue else []
         warehouse.finish_run(path, run_id, status, counts, dbt_status,
-                             "" if outcome is None else "; ".join(outcome.failures[:20]),
+                             "; ".join(notes + ([] if outcome is None else outcome.failures[:20])),
                              models if dbt_status == "success" else None)
         if build:
             checked = time.monotonic()

@@ -108,6 +108,12 @@ def test_requeue_reprocesses_a_fixed_file_and_reports_missing_ones(folder, tmp_p
     assert _query(warehouse, 'select "check" from raw.quarantine') == [("empty_file",)]
     assert _query(warehouse, "select sources from raw.runs order by started_at desc limit 1") == [
         ([str(folder / "dump.jsonl")],)]
+    # a requeue re-reads known-bad inputs only: dq does not judge the sources by its quarantine share
+    from flows.dq import REQUEUE_NOTE, run_dq
+
+    assert _query(warehouse, "select message from raw.runs order by started_at desc limit 1") == [(REQUEUE_NOTE,)]
+    share = next(r for r in run_dq(warehouse)[0] if r.name == "quarantine_share")
+    assert share.passed and "requeue" in share.message
 
     purged = runner.invoke(app, ["requeue", "--warehouse", str(warehouse), "--purge-missing"])
     assert purged.exit_code == 0, purged.output
