@@ -297,33 +297,37 @@ def prune(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be deleted; change nothing.")] = False,
     no_build: Annotated[bool, typer.Option("--no-build", help="Delete only; skip the dbt models.")] = False,
 ) -> None:
-    """Delete the documents whose source files no longer exist, with their quotes, figures and quarantine rows.
+    """Delete the documents whose source files no longer exist, with their quotes, figures and quarantine rows,
+    and the documents whose records were removed from a dump (JSONL, JSON, CSV, Parquet) that still exists.
 
     One transaction under the writer lock, recorded in raw.runs; the marts are rebuilt after.
     Example: newsdesk prune --dry-run
     """
     from flows.core.records import split_source
-    from flows.requeue import missing_documents, prune_missing
+    from flows.requeue import missing_documents, prune_missing, removed_records
 
     path = _warehouse(warehouse)
     if not path.exists():
         err_console.print(f"[red]error:[/] no warehouse at {path}; run `newsdesk run` first.")
         raise typer.Exit(2)
     with _holding_warehouse(path):
-        gone = missing_documents(path)
-        if not gone:
-            console.print("every loaded document's source file exists; nothing to prune.")
+        gone, removed = missing_documents(path), removed_records(path)
+        if not gone and not removed:
+            console.print("every loaded document is still in its source file; nothing to prune.")
             return
-        by_file: dict[str, int] = {}
-        for _, source in gone:
-            file = split_source(source)[0]
-            by_file[file] = by_file.get(file, 0) + 1
-        _print_rows(["deleted source file", "documents"], sorted(by_file.items()),
+        rows: dict[tuple[str, str], int] = {}
+        for docs, why in ((gone, "file deleted"), (removed, "records no longer in the file")):
+            for _, source in docs:
+                key = (split_source(source)[0], why)
+                rows[key] = rows.get(key, 0) + 1
+        _print_rows(["source file", "why", "documents"], [(f, why, n) for (f, why), n in sorted(rows.items())],
                     title="prune" + (" (dry run)" if dry_run else ""))
         if dry_run:
             return
-        dropped, outcome = prune_missing(path, gone, build=not no_build)
-    console.print(f"pruned {dropped} document(s) of {len(by_file)} deleted source file(s)")
+        dropped, outcome = prune_missing(path, gone, build=not no_build, removed=removed)
+    n_files = len({split_source(s)[0] for _, s in gone})
+    console.print(f"pruned {dropped} document(s): {n_files} deleted source file(s), {len(removed)} record(s) no longer "
+                  "in their dump")
     if outcome is not None and not outcome.success:
         err_console.print("[red]error:[/] dbt build failed:\n  " + "\n  ".join(outcome.failures[:20]))
         raise typer.Exit(1)

@@ -415,6 +415,36 @@ def record_identity(record: object, fallback_id: str) -> tuple[str, str] | None:
     return None
 
 
+def dump_doc_ids(path: Path) -> set[str] | None:
+    """The doc_ids of the documents a JSONL/JSON/CSV/Parquet dump holds now, read as the batches would name them;
+    None when the file cannot be read (then nothing may be judged gone from it)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".jsonl", ".ndjson"):
+            ids = set()
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                for lineno, line in enumerate(handle, start=1):
+                    if line.strip():
+                        identity = _identity_of_line(line.encode("utf-8"), f"{path.stem}-{lineno}")
+                        if identity is not None:
+                            ids.add(identity[0])
+            return ids
+        if suffix == ".json":
+            payload = json.loads(path.read_text(encoding="utf-8"))
+            records = payload if isinstance(payload, list) else [payload]
+            fallback = (lambda i: path.stem) if len(records) == 1 else (lambda i: f"{path.stem}-{i}")
+            return {identity[0] for i, r in enumerate(records, start=1)
+                    if (identity := record_identity(r, fallback(i))) is not None}
+        if suffix in (".csv", ".parquet"):
+            frame = pl.read_parquet(path) if suffix == ".parquet" else pl.read_csv(path, infer_schema=False)
+            frame = frame.rename({c: c.lower() for c in frame.columns})
+            return {identity[0] for i, r in enumerate(frame.iter_rows(named=True), start=1)
+                    if (identity := record_identity(r, f"{path.stem}-{i}")) is not None}
+    except Exception:  # unreadable or malformed now: the next run quarantines it; prune judges nothing
+        return None
+    return None
+
+
 @dataclass
 class WorkPlan:
     """What a run will read: the work units left after skipping unchanged records, and what was skipped."""

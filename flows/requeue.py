@@ -134,16 +134,44 @@ def missing_documents(warehouse: str | Path) -> list[tuple[str, str]]:
     return gone
 
 
-def prune_missing(warehouse: str | Path, gone: list[tuple[str, str]], build: bool = True) -> tuple[int, object]:
-    """Delete the documents (with their quotes, figures and quarantine rows) whose source files are gone, under
-    the writer lock, recorded in raw.runs, then rebuild the marts. Returns (documents deleted, dbt outcome)."""
+def removed_records(warehouse: str | Path) -> list[tuple[str, str]]:
+    """(doc_id, source) of loaded documents whose dump (JSONL, JSON, CSV, Parquet) still exists but no longer holds
+    their doc_id: the record was removed from the export. A dump that cannot be read now judges nothing."""
+    from flows.core.records import split_source
+    from flows.ingest import dump_doc_ids
+
+    with connect(warehouse, read_only=True) as con:
+        rows = con.execute("select doc_id, source from raw.documents order by source, doc_id").fetchall()
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for doc_id, source in rows:
+        by_file.setdefault(split_source(source)[0], []).append((doc_id, source))
+    removed = []
+    for file, docs in by_file.items():
+        if Path(file).suffix.lower() not in DUMP_SUFFIXES or (path := resolve_source(file)) is None:
+            continue
+        ids = dump_doc_ids(path)
+        if ids is not None:
+            removed.extend((doc_id, source) for doc_id, source in docs if doc_id not in ids)
+    return removed
+
+
+DUMP_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".parquet"}
+
+
+def prune_missing(warehouse: str | Path, gone: list[tuple[str, str]], build: bool = True,
+                  removed: list[tuple[str, str]] = ()) -> tuple[int, object]:
+    """Delete the documents (with their quotes, figures and quarantine rows) whose source files are gone, and those
+    `removed` from dumps that still exist (their rows only: the dump's other quarantine rows stay), under the writer
+    lock, recorded in raw.runs, then rebuild the marts. Returns (documents deleted, dbt outcome)."""
     from flows.core.records import split_source
 
     files = sorted({split_source(source)[0] for _, source in gone})
+    dumps = sorted({split_source(source)[0] for _, source in removed})
     # the base marts are incremental (they only add and replace documents), so a deletion rebuilds them fully
-    (_, dropped), outcome = _maintenance(warehouse, files, f"pruned {{documents}} document(s) of {len(files)} "
-                                         "deleted source file(s)", build, full_refresh=True,
-                                         doc_ids=[d for d, _ in gone], quarantine_files=files)
+    (_, dropped), outcome = _maintenance(warehouse, files + dumps, f"pruned {{documents}} document(s): {len(files)} "
+                                         f"deleted source file(s), {len(removed)} record(s) no longer in their dump",
+                                         build, full_refresh=True, doc_ids=[d for d, _ in [*gone, *removed]],
+                                         quarantine_files=files)
     return dropped, outcome
 
 

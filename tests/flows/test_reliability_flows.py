@@ -159,12 +159,32 @@ def test_prune_deletes_the_documents_of_deleted_files_only(tmp_path):
     assert dry.exit_code == 0 and "gone.txt" in dry.output and "keep.txt" not in dry.output, dry.output
     assert _query(warehouse, "select count(*) from raw.documents") == [(3,)]
     result = runner.invoke(app, ["prune", "--warehouse", str(warehouse)])
-    assert result.exit_code == 0 and "pruned 2 document(s) of 2 deleted source file(s)" in result.output, result.output
+    assert result.exit_code == 0 and "pruned 2 document(s): 2 deleted source file(s), 0 record(s)" in result.output, result.output
     assert _query(warehouse, "select count(*) from raw.quarantine") == [(0,)]  # the deleted file's rows too
     for table in ("documents", "quotes", "figures"):
         assert _query(warehouse, f"select distinct doc_id from raw.{table}") == [("keep",)], table
         assert _query(warehouse, f"select distinct doc_id from main.{table}") == [("keep",)], table
     assert _query(warehouse, "select dbt_status, message from raw.runs order by started_at desc limit 1") == [
-        ("success", "pruned 2 document(s) of 2 deleted source file(s)")]
+        ("success", "pruned 2 document(s): 2 deleted source file(s), 0 record(s) no longer in their dump")]
     again = runner.invoke(app, ["prune", "--warehouse", str(warehouse)])
     assert again.exit_code == 0 and "nothing to prune" in again.output
+
+
+def test_prune_deletes_records_removed_from_a_dump_that_still_exists(tmp_path):
+    """A record removed from a re-exported dump is no longer in the sources: `prune` deletes that document (and its
+    rows) and keeps the dump's other documents and its quarantine rows; a record that only moved lines stays."""
+    dump = tmp_path / "dump.jsonl"
+    _dump(dump, [json.dumps({"id": "a", "text": GOOD}), json.dumps({"id": "b", "text": "“Bye,” said Bob Jones."}),
+                 '{"id": "x", "text": "broken', json.dumps({"id": "c", "text": "Talks lasted 3 hours."})])
+    warehouse = tmp_path / "w.duckdb"
+    pipeline(sources=[str(dump)], warehouse_path=str(warehouse), build=False)
+    _dump(dump, [json.dumps({"id": "c", "text": "Talks lasted 3 hours."}), '{"id": "x", "text": "broken',
+                 json.dumps({"id": "a", "text": GOOD})])  # b removed; a and c moved
+    runner = CliRunner()
+    dry = runner.invoke(app, ["prune", "--warehouse", str(warehouse), "--dry-run", "--no-build"])
+    assert dry.exit_code == 0 and "records no longer in the file" in dry.output, dry.output
+    result = runner.invoke(app, ["prune", "--warehouse", str(warehouse), "--no-build"])
+    assert "pruned 1 document(s): 0 deleted source file(s), 1 record(s)" in result.output, result.output
+    assert _query(warehouse, "select doc_id from raw.documents order by 1") == [("a",), ("c",)]
+    assert _query(warehouse, "select count(*) from raw.quotes where doc_id = 'b'") == [(0,)]
+    assert _query(warehouse, 'select "check" from raw.quarantine') == [("invalid_json",)]
