@@ -106,8 +106,11 @@ def normalize_frame(raw: pl.DataFrame) -> tuple[pl.DataFrame, list[QuarantineEnt
             problems.append(_doc_problem("normalize", doc, "normalize_error", f"normalization failed: {err!r}"))
             continue
         if not norm.text.strip():
-            problems.append(_doc_problem("normalize", doc, "empty_after_normalization",
-                                         "nothing but boilerplate was left after normalization."))
+            problems.append(_doc_problem(
+                "normalize", doc, "empty_after_normalization",
+                "nothing but page furniture (share buttons, bylines, read-time lines) was left after normalization; "
+                "check that the input holds the article body (for HTML: the article page, not an index or a "
+                "paywall) and re-run.", detail=" | ".join(norm.removed_lines)[:200] or None))
             continue
         rows.append(_normalized_row(doc, norm))
     return pl.DataFrame(rows, schema=NORMALIZED_SCHEMA), problems
@@ -125,10 +128,10 @@ def _normalized_row(doc: RawDocument, norm: NormalizedDocument) -> dict:
     }
 
 
-def _doc_problem(stage: str, doc: RawDocument, check: str, reason: str) -> QuarantineEntry:
+def _doc_problem(stage: str, doc: RawDocument, check: str, reason: str, detail: str | None = None) -> QuarantineEntry:
     """A quarantine entry for one document."""
     return QuarantineEntry(stage, split_source(doc.source)[0], reason, check, doc_id=doc.doc_id,
-                           locator=split_source(doc.source)[1])
+                           locator=split_source(doc.source)[1], detail=detail)
 
 
 def extract_frames(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, list[QuarantineEntry]]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from flows.core.normalize import iso_published_at
 from flows.core.records import QuarantineEntry, RawDocument, split_source
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -266,7 +267,7 @@ def front_matter(text: str) -> tuple[str, dict[str, str | None]]:
         return text, {}
     if not isinstance(data, dict):
         return text, {}
-    return text[match.end():].lstrip("\n"), {key: _clean(data.get(key)) for key in RECORD_FIELDS}
+    return text[match.end():].lstrip("\n"), _record_meta(data)
 
 
 def _html_document(doc_id: str, source: str, html: str, meta: dict, fmt: str) -> Item:
@@ -390,8 +391,10 @@ RECORD_FIELDS = (*META_FIELDS, "story")  # story joined later: it enters the has
 
 
 def _record_meta(record: dict) -> dict[str, str | None]:
-    """A record's metadata fields, cleaned."""
-    return {key: _clean(record.get(key)) for key in RECORD_FIELDS}
+    """A record's metadata fields, cleaned; a readable publication date as ISO 8601."""
+    meta = {key: _clean(record.get(key)) for key in RECORD_FIELDS}
+    meta["published_at"] = iso_published_at(meta["published_at"])
+    return meta
 
 
 def _record_hash(body: str, meta: dict) -> str:

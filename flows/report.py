@@ -422,8 +422,11 @@ def _figure_points(figures_: list[dict[str, Any]], limit: int) -> tuple[list[dic
             point = points[key] = {"outlet": f["outlet"], "unit": f["unit"], "surfaces": [], "contexts": [],
                                    "measures": [], "band": f["value_band"], "approximate": bool(f["is_approximate"]),
                                    **_position(f, same_unit)}
-        if f["surface"] and f["surface"] not in point["surfaces"]:
-            point["surfaces"].append(f["surface"])
+        written = f["surface"]
+        if written and f["qualifier"] and f["qualifier"].lower() not in written.lower():
+            written = f"{f['qualifier']} {written}"  # hedges stay outside the span: "Nearly 2,000", as the text says
+        if written and written not in point["surfaces"]:
+            point["surfaces"].append(written)
         if f["measures"] and f["measures"] not in point["measures"]:
             point["measures"].append(f["measures"])
         if f["context"] and len(point["contexts"]) < 2:

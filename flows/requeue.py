@@ -195,4 +195,19 @@ def _maintenance(warehouse: str | Path, sources: list[str], message: str, build:
         status = "success" if outcome.success else "failed"
         set_run_dbt_status(path, run_id, status, "; ".join(outcome.failures[:20]),
                            models_version() if outcome.success else None)
+    if outcome.success:  # the report shows the warehouse as it is now, not as the last pipeline run left it
+        _refresh_report(path)
     return counts, outcome
+
+
+def _refresh_report(path: str) -> None:
+    """Rewrite the run's HTML report after a maintenance rebuild; a report that cannot be written is logged only."""
+    import logging
+
+    from flows.report import write_report
+    from flows.report_flow import default_out_dir
+
+    try:
+        write_report(path, default_out_dir(path))
+    except Exception as err:  # the report is a view, never a reason to fail the command
+        logging.getLogger("newsdesk.report").warning("report not refreshed: %r", err)

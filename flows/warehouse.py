@@ -327,7 +327,7 @@ def _load_quarantine(con, files: list[str], run_id: str, loaded_at: datetime, so
             'ingest' as stage,
             regexp_replace(loser.source, ':(lines?|rows?|records?) [0-9-]+$', '') as source_file,
             loser.doc_id,
-            regexp_extract(loser.source, ':((lines?|rows?|records?) [0-9-]+)$', 1) as locator,
+            nullif(regexp_extract(loser.source, ':((lines?|rows?|records?) [0-9-]+)$', 1), '') as locator,
             'duplicate_doc_id' as "check",
             format('duplicate doc_id ''{}'': already {} from {}; give one of them another id.',
                    loser.doc_id, kept.how, kept.source) as reason,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import dateutil.parser
 import ftfy
 
 from flows.core.lexicon import IRREGULAR_SPEECH_FORMS, SPEECH_VERB_LEMMAS
@@ -229,3 +230,25 @@ def normalize_document(raw: RawDocument) -> NormalizedDocument:
         removed_lines=tuple(removed),
         joined_wrapped_lines=joined,
     )
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}.*)?$")
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+_SMALL_NUMBER = re.compile(r"(?<![\d:])\d{1,2}(?![\d:])")
+
+
+def iso_published_at(value: str | None) -> str | None:
+    """A publication date as ISO 8601 ("Dec 5, 2026" → "2026-12-05"; with a time, "2026-12-05T10:30:00"), so SQL
+    can compare dates. ISO input and anything that cannot be read safely are kept as given: no year, or a
+    numeric day and month that could be either ("05/12/2026": May 12 or 5 December?)."""
+    if not value or _ISO_DATE.match(value) or not _YEAR.search(value):
+        return value
+    numbers = [int(n) for n in _SMALL_NUMBER.findall(value)]
+    if not re.search(r"[A-Za-z]{3}", value) and len(numbers) >= 2 and numbers[0] != numbers[1] \
+            and max(numbers[:2]) <= 12:
+        return value
+    try:
+        parsed = dateutil.parser.parse(value)
+    except (ValueError, OverflowError):
+        return value
+    return parsed.isoformat() if re.search(r"\d:\d", value) else parsed.date().isoformat()

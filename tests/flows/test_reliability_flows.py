@@ -166,6 +166,8 @@ def test_prune_deletes_the_documents_of_deleted_files_only(tmp_path):
         assert _query(warehouse, f"select distinct doc_id from main.{table}") == [("keep",)], table
     assert _query(warehouse, "select dbt_status, message from raw.runs order by started_at desc limit 1") == [
         ("success", "pruned 2 document(s): 2 deleted source file(s), 0 record(s) no longer in their dump")]
+    report = (tmp_path / "w-report" / "index.html").read_text(encoding="utf-8")  # refreshed: no pruned outlet left
+    assert "gone" not in report and "keep" in report
     again = runner.invoke(app, ["prune", "--warehouse", str(warehouse)])
     assert again.exit_code == 0 and "nothing to prune" in again.output
 

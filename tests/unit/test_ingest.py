@@ -347,3 +347,11 @@ def test_text_and_markdown_front_matter_names_outlet_and_story(tmp_path):
     (tmp_path / "a.md").write_text((tmp_path / "a.md").read_text().replace("Calder Courier", "Valley Post"))
     again = next(iter(read_sources([tmp_path / "a.md"], 10**6)))
     assert again.outlet == "Valley Post" and again.content_hash != a.content_hash
+
+
+def test_a_csv_date_as_written_becomes_iso(tmp_path):
+    """"Dec 5, 2026" in a CSV is stored as 2026-12-05, so SQL date comparisons (speakers' first/last seen) work."""
+    (tmp_path / "t.csv").write_text('id,text,published_at\nc1,Body one.,"Dec 5, 2026"\nc2,Body two.,05/12/2026\n',
+                                    encoding="utf-8")
+    docs = list(read_sources([tmp_path / "t.csv"], 10**6))
+    assert [d.published_at for d in docs] == ["2026-12-05", "05/12/2026"]

@@ -216,3 +216,22 @@ def test_trailing_source_word_is_removed_only_after_a_sentence() -> None:
     kept, removed, _ = strip_boilerplate(["He said so. Source", "A source", "It rose.\tsource"])
     assert kept == ["He said so.", "A source", "It rose."]
     assert removed == ["Source", "source"]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Dec 5, 2026", "2026-12-05"),
+        ("Aug. 16, 2025", "2025-08-16"),
+        ("December 5, 2026 10:30 AM", "2026-12-05T10:30:00"),
+        ("13/12/2026", "2026-12-13"),  # 13 cannot be a month
+        ("2026-12-05T10:00:00Z", "2026-12-05T10:00:00Z"),  # ISO stays as given
+        ("05/12/2026", "05/12/2026"),  # May 12 or 5 December: kept as given
+        ("Friday", "Friday"),  # no year: kept (parsing it would invent one)
+        ("not a date 2026", "not a date 2026"),
+    ],
+)
+def test_publication_dates_become_iso_when_unambiguous(given, expected):
+    from flows.core.normalize import iso_published_at
+
+    assert iso_published_at(given) == expected
