@@ -23,6 +23,7 @@
         max(value_band) over (partition by group_id) as n_value_bands,
         n_figures,
         n_documents,
+        n_independent_documents,
         context,
         start_char,
         end_char

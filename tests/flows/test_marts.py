@@ -158,6 +158,21 @@ def test_figures_compare_within_a_story(tmp_path):
         ("a", "springfield-blast", "killed"), ("b", "springfield-blast", "killed")]
 
 
+def test_a_verbatim_copy_is_not_corroboration(tmp_path):
+    """A wire story run word for word by a second outlet does not make its figures agree with themselves; a third
+    outlet's own text giving the same figure does."""
+    (tmp_path / "in").mkdir()
+    story = "Summit\n\nThe leaders met for three hours of talks on Friday.\n"
+    (tmp_path / "in" / "wire.txt").write_text(story)
+    (tmp_path / "in" / "reprint.txt").write_text(story)
+    path = tmp_path / "w.duckdb"
+    pipeline(sources=[str(tmp_path / "in")], warehouse_path=str(path))
+    assert _query(path, "select count(*) from figure_agreements") == [(0,)]
+    (tmp_path / "in" / "daily.txt").write_text("Summit ends\n\nTheir talks lasted 3 hours, aides said.\n")
+    pipeline(sources=[str(tmp_path / "in")], warehouse_path=str(path))
+    assert _query(path, "select distinct n_documents, n_independent_documents from figure_agreements") == [(3, 2)]
+
+
 def test_speakers_putin_and_trump(seed_run):
     """Putin and Trump are canonical speakers quoted by at least three outlets, with their aliases."""
     _, path, _ = seed_run

@@ -28,6 +28,12 @@ documents as (
     select * from {{ ref('stg_documents') }}
 ),
 
+-- a document's story, and a hash of its text: verbatim copies (wire stories run by several outlets) share it
+document_keys as (
+    select doc_id, story, hash(text) as text_hash
+    from documents
+),
+
 unit_scales as (
     select * from {{ ref('unit_scales') }}
 ),
@@ -45,7 +51,8 @@ comparable_figures as (
         figures.*,
         figures_classified.unit_family,
         figures_classified.qualifier_op,
-        documents.story,
+        document_keys.story,
+        document_keys.text_hash,
         -- lemma-ish singular: casualties → casualty, talks → talk (words ending in ss/us/is are kept)
         case
             when regexp_matches(lower(trim(figures.measures)), '(ss|us|is)$') then lower(trim(figures.measures))
@@ -57,7 +64,7 @@ comparable_figures as (
         end as measure_lemma
     from figures
     inner join figures_classified on figures.figure_id = figures_classified.figure_id
-    inner join documents on figures.doc_id = documents.doc_id
+    inner join document_keys on figures.doc_id = document_keys.doc_id
     where figures.kind not in ('date', 'year', 'ordinal')
         and figures.value is not null
         and nullif(trim(figures.measures), '') is not null
@@ -167,6 +174,7 @@ quantity_groups as (
             as group_id,
         count(*) as n_figures,
         count(distinct doc_id) as n_documents,
+        count(distinct text_hash) as n_independent_documents,
         max(interval_low) <= min(interval_high) as is_consistent
     from figures_with_intervals
     group by story, base_unit, measure_concept, measure_event
@@ -178,6 +186,7 @@ figures_with_group_stats as (
         quantity_groups.group_id,
         quantity_groups.n_figures,
         quantity_groups.n_documents,
+        quantity_groups.n_independent_documents,
         quantity_groups.is_consistent,
         -- a new band starts where an interval begins after every earlier one has ended
         coalesce(
@@ -227,6 +236,7 @@ figures_grouped as (
         ) end as value_band,
         figures_with_group_stats.n_figures,
         figures_with_group_stats.n_documents,
+        figures_with_group_stats.n_independent_documents,
         figures_with_group_stats.is_consistent,
         trim(regexp_replace(
             substr(documents.text, greatest(figures_with_group_stats.start_char - 80, 0) + 1,
