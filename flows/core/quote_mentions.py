@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -22,7 +23,7 @@ from flows.core.lexicon import (
     UNRESOLVABLE_PRONOUNS,
 )
 from flows.core.name_titles import job_title_end
-from flows.core.quote_patterns import MODIFIER_SET, TOKEN_RE
+from flows.core.quote_patterns import ASCII_TOKEN_RE, MODIFIER_SET, TOKEN_RE
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _STRIP = TITLES | DEMONYMS | CAPITALIZED_STOPWORDS
@@ -128,12 +129,18 @@ def _clean_name(words: tuple[str, ...]) -> str | None:
 
 
 _FINDITER = TOKEN_RE.finditer
+_ASCII_FINDITER = ASCII_TOKEN_RE.finditer
+
+
+def token_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The tokens of text[start:end], lazily (ASCII_TOKEN_RE's scan for a pure-ASCII text: the same tokens)."""
+    return (_ASCII_FINDITER if text.isascii() else _FINDITER)(text, start, end)
 
 
 def tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Word and punctuation tokens of text[start:end], as re.Match objects: tok[0] is the token's text (the item
     look-up is ~20% cheaper than tok.group(), and these functions read token texts hundreds of thousands of times)."""
-    return list(_FINDITER(text, start, end))
+    return list((_ASCII_FINDITER if text.isascii() else _FINDITER)(text, start, end))
 
 
 def _name_run_left(toks: list[re.Match[str]], i: int) -> int:
@@ -169,18 +176,19 @@ def _nominal(toks: list[re.Match[str]], lo: int, i: int) -> Mention:
 def mention_before(toks: list[re.Match[str]], lo: int = 0, possessive: bool = False) -> Mention | None:
     """Parse the subject that ends at the last token (the word right before a speech verb)."""
     i = len(toks) - 1
+    w = ""
     while i >= lo:
         w = toks[i][0]  # skip modifiers and lower-case -ly adverbs between the subject and its verb
         if not (w.lower() in MODIFIER_SET or (len(w) > 4 and w.endswith("ly") and w.islower())):
             break
         i -= 1
-    if i >= lo and toks[i][0] == ")":
+    if i >= lo and w == ")":  # (w is toks[i][0] whenever i >= lo here)
         while i >= lo and toks[i][0] != "(":
             i -= 1
         i -= 1
+        w = toks[i][0] if i >= lo else ""
     if i < lo:
         return None
-    w = toks[i][0]
     lw = w.lower()
     if lw in _SUBJECT_PRONOUNS:
         return Mention(toks[i].start(), toks[i].end(), "pronoun", None)

@@ -16,15 +16,15 @@ from flows.core.lexicon import (
 )
 from flows.core.quote_mentions import clean_name
 
-# The leading lookahead repeats the first character class: it gives the search a character-class prefix to skip
-# to. The possessive quantifiers never give back what backtracking could not use anyway (a word character is no
+# The possessive quantifiers never give back what backtracking could not use anyway (a word character is no
 # blank, a blank no capital or particle), and the ASCII ranges are tested before \w's Unicode look-up: the same
 # matches, ~40% faster.
 # Name particles between the words of a run ("Jose Eduardo dos Santos", "Ursula von der Leyen"): up to two per word.
 _PARTICLES_ALT = "|".join(sorted((re.escape(p) for p in NAME_PARTICLES), key=len, reverse=True))
-_PRECEDING_RE = re.compile(
-    r"(?=[A-Z])(?:[A-Z][a-zA-Z0-9\w.’'-]*+[ \t]++(?:(?:" + _PARTICLES_ALT + r")[ \t]++){0,2}+){1,4}$"
-)
+# One to four name words before the end; the first word is spelled out (not "(?:word){1,4}") so that the pattern
+# opens with a character class, which the search skips to (the same matches as a repeat from the first word on).
+_NAME_WORD = r"[A-Z][a-zA-Z0-9\w.’'-]*+[ \t]++(?:(?:" + _PARTICLES_ALT + r")[ \t]++){0,2}+"
+_PRECEDING_RE = re.compile(_NAME_WORD + r"(?:" + _NAME_WORD + r"){0,3}$")
 _MAX_OCCURRENCES = 12  # enough mentions to find the full name; bounds the cost on long documents
 _ENOUGH = 2  # a full name seen this often is taken without reading further mentions
 _ABBREV = frozenset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. lt. col. capt. u.s. u.k.".split())

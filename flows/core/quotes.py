@@ -18,6 +18,7 @@ from flows.core.records import Quote
 _BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
 _COLON_END_RE = re.compile(r":[ \t\xa0\n]*$")
 _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")  # spaces and opening marks only
+_OPENING_CHARS = frozenset(" \t\xa0\n\"“‘'«([`")  # the same characters
 # words that introduce the quote after them: a colon, or a speech verb and a comma ("but said, “…”")
 _INTRO_RE = re.compile(
     r"(?::|\b(?:said|says|added|asked|wrote|replied|responded|declared|told \w+),)[ \t\xa0]*[\"“‘'«`]*$"
@@ -134,7 +135,9 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     limit = spans[nxt].open_at if nxt < len(spans) and spans[nxt].open_at < b_end else b_end
     # Sieves that read the writer's words before the quote are skipped when there are none (a quote opening its
     # sentence or following another quote directly): they could find nothing, and most quotes are like that.
-    before = _OPENING_ONLY_RE.fullmatch(text, seg_start, span.open_at) is None
+    before = seg_start < span.open_at and (  # (the first character mostly settles it without the regex call)
+        text[seg_start] not in _OPENING_CHARS or _OPENING_ONLY_RE.fullmatch(text, seg_start, span.open_at) is None
+    )
     if before and seg_start == prev_end and prev is not None and prev.attribution is not None and (
         prev_end <= prev.attribution.mention.start < span.open_at
         and text[span.open_at - 2 : span.open_at].strip() == ","
@@ -234,7 +237,7 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
     prefix_start = bounds[0]  # a sentence never starts before its paragraph
     quote = text[span.start : span.end]
     kind = classify(quote, text[prefix_start : span.open_at], not ctx.top[k], block == 0 and ctx.title_case_headline())
-    d = _Draft(span, span.start, span.end, kind, block, k, ctx.top[k], sentence=bounds)
+    d = _Draft(span, span.start, span.end, kind, block, k, ctx.top[k], None, None, None, bounds)  # (all positional)
     if kind == "scare" or not ctx.top[k]:
         d.kind = "scare" if kind == "title" else kind  # quotes nested in a quote are not attributed
         return d
@@ -305,11 +308,12 @@ def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iter
                 yield m.start, m.name
 
 
-def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str]) -> None:
-    """Resolve he/she speakers to the most recent compatible sentence subject or, failing that, named speaker."""
+def _resolve_pronouns(ctx: DocContext, drafts: list[_Draft], full: dict[str, str], searched: set[str]) -> None:
+    """Resolve he/she speakers to the most recent compatible sentence subject or, failing that, named speaker
+    (full: the full names found for the one-word names in `searched`)."""
     cands: list[tuple[int, str]] = []
     learned: dict[str, str] = {}
-    looked: set[str] = set(full)  # one-word names whose full form was already searched for
+    looked = set(searched)  # one-word names whose full form was already searched for (found or not)
     for d in drafts:
         a = d.attribution
         if a is None:
@@ -423,21 +427,42 @@ def _record(ctx: DocContext, d: _Draft, blank_lines: list[int], sentences: dict[
                       d.speaker, text[m.start : m.end], m.start, m.end, a.cue, d.method, sentence)  # fmt: skip
 
 
+def _blank_lines(text: str, stop: int) -> list[int]:
+    """Offsets of the matches of _BLANK_LINE_RE (a newline, blanks, a newline) in text[:stop], found from newline to
+    newline with str.find: a regex match costs several times one step of this loop, and there is one per
+    paragraph."""
+    out: list[int] = []
+    find = text.find
+    i = find("\n", 0, stop)
+    while i >= 0:
+        j = i + 1
+        while j < stop and text[j] in " \t\xa0":
+            j += 1
+        if j < stop and text[j] == "\n":
+            out.append(i)
+            j += 1
+        i = find("\n", j, stop)  # (the blanks before j hold no newline)
+    return out
+
+
 def extract_quotes(text: str) -> list[Quote]:
     """Return every direct quote in normalized `text`, sorted by start offset."""
     spans, blocks = find_spans(text)
     if not spans:
         return []
-    ends = [close_end(text, s) for s in spans]
+    ends = [  # close_end(text, s), inlined
+        s.end if s.close_at < 0 else s.close_at + (2 if text.startswith(("''", "``"), s.close_at) else 1) for s in spans
+    ]
     ctx = DocContext(text, spans, blocks, _top_level(text, spans, ends), ends)
     drafts: list[_Draft] = []
     for k in range(len(spans)):
         drafts.append(_draft(ctx, drafts, k))
     short = {d.attribution.mention.name for d in drafts if _named(d)}
-    full = full_names(text, {n for n in short if " " not in n})
+    searched = {n for n in short if " " not in n}
+    full = full_names(text, searched)
     _canonicalize(text, drafts, full)
-    _resolve_pronouns(ctx, drafts, full)
+    _resolve_pronouns(ctx, drafts, full, searched)
     # blank lines before the last quote are all that paragraph indexes need (a blank line holds no quote text)
-    blank_lines = [m.start() for m in _BLANK_LINE_RE.finditer(text, 0, max(d.start for d in drafts))]
+    blank_lines = _blank_lines(text, max(d.start for d in drafts))
     sentences: dict[tuple[int, int], str | None] = {}
     return [_record(ctx, d, blank_lines, sentences) for d in drafts]
