@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from flows.core.figure_numbers import match_covering
 from flows.core.figure_units import Cand
 from flows.core.lexicon import CAPITALIZED_STOPWORDS
 from flows.core.units import APPROX_QUALIFIERS, QUALIFIER_OPS, TIME_UNITS
@@ -42,6 +43,9 @@ NEG_DIGIT_RE = re.compile(
     r"|\b\d{1,2}[ \t]+o['’]clock\b)"
     r"|(?P<id>(?:\bno\.|#)[ \t]?\d+|=[\"']\d+[\"']|\b[a-z]+-\d+\b(?<!mid-\d\d\d\d)|\b\d+(?:-[a-z]+)+-\d+\b)"
 )
+# where a NEG_DIGIT_RE match can start: "+", "(", "#", "=", or at a word boundary a digit, "no." or an id
+# prefix ("f-3…"); zero-width, so it reads past the start without consuming it
+_NEG_DIGIT_START_RE = re.compile(r"(?=[+(#=]|\b(?:\d|no\.|[a-z]+-\d))")
 NEG_WORD_RE = re.compile(r"[a-z]+-on-[a-z]+\b|one[ \t]+by[ \t]+one\b|first[ \t]+(?:of[ \t]+all|lady|minister)\b")
 STOP: frozenset[str] = frozenset(
     "a an the of in on at to for from by with and or but as is are was were be been being has have had do does "
@@ -72,6 +76,13 @@ def _qualifier_before(low: str, start: int) -> tuple[str, int] | None:
     if not prev or prev[0].lstrip(_OPENERS) not in _Q_LAST_WORDS:
         return None
     base = max(0, start - 26)
+    # a k-word phrase below needs the last word to be a one-word qualifier (k = 1) or the word before it to
+    # be the second-to-last word of a longer one: "of" and "to" are frequent, "upwards of", "up to" rare.
+    # str.split() and _TOKEN_RE (\S+) cut the same words.
+    tail = low[base:start].split()[-2:]
+    if tail[-1].lstrip(_OPENERS) not in _Q_ONE_WORD and (len(tail) < 2 or
+                                                          tail[0].lstrip(_OPENERS) not in _Q_SECOND_TO_LAST):
+        return None
     toks = [(m.start(), m.group().lstrip(_OPENERS)) for m in _TOKEN_RE.finditer(low, base, start)]
     toks = toks[-_Q_MAX_WORDS:]
     for k in range(len(toks), 0, -1):
@@ -88,6 +99,8 @@ _TOKEN_RE = re.compile(r"\S+")
 _BLANKS = frozenset(" \t")
 _QUAL_RIGHT_SECOND = frozenset(" \toa")  # what QUAL_RIGHT_RE can have after its first blank
 _Q_LAST_WORDS = frozenset(q.split()[-1] for q in _Q_LEFT_SET)
+_Q_ONE_WORD = frozenset(q for q in _Q_LEFT_SET if " " not in q)
+_Q_SECOND_TO_LAST = frozenset(q.split()[-2] for q in _Q_LEFT_SET if " " in q)
 
 
 def attach_qualifier(c: Cand, low: str) -> None:
@@ -131,8 +144,10 @@ def article_figures(low: str, anchors: list[tuple[int, int, str]]) -> list[Cand]
     """'under an hour', 'an hour and a half', 'a penny': the article read as one, only with a cue."""
     out: list[Cand] = []
     for a_start, a_end, typ in anchors:
+        if typ != "w":
+            continue
         word = low[a_start:a_end]
-        if typ != "w" or word not in ("hour", "penny", "dime", "nickel", "half"):
+        if word not in ("hour", "penny", "dime", "nickel", "half"):
             continue
         m = A_UNIT_RE.search(low, max(0, a_start - 14 if word == "half" else a_start - 4), a_end)
         if m is None or m.end(2) > a_end + (0 if word != "half" else -4):
@@ -155,9 +170,9 @@ def find_measures(c: Cand, text: str) -> None:
     """Noun phrase the figure counts or describes: 'people', 'aides', 'discussion', 'Ukraine'."""
     if c.measures is not None or c.kind in ("date", "year"):
         return
-    hy = _HYPHEN_NOUN_RE.match(text, c.end) if c.unit is None and text[c.end:c.end + 1] == "-" else None
-    of = _OF_RE.match(text, c.end) if text[c.end:c.end + 1] in _BLANKS and \
-        text[c.end + 1:c.end + 2] in _OF_SECOND else None
+    nxt = text[c.end:c.end + 1]
+    hy = _HYPHEN_NOUN_RE.match(text, c.end) if c.unit is None and nxt == "-" else None
+    of = _OF_RE.match(text, c.end) if nxt in _BLANKS and text[c.end + 1:c.end + 2] in _OF_SECOND else None
     if hy is not None and hy.group(1).lower() not in STOP:
         c.measures = hy.group(1)  # "a 46-page report" → page
     elif of is not None:
@@ -185,7 +200,12 @@ def _subject_of_amount_verb(text: str, start: int) -> str | None:
     """The noun right before "cost"/"lasted"/"took"/"totaled" when the figure follows the verb, else None."""
     if start < 6 or not text[start - 1:start].isspace() and text[start - 1:start] not in "$€£¥":
         return None
-    m = _AMOUNT_VERB_BEFORE_RE.search(text, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    window = text[lo:start]
+    if not ("cost" in window or "last" in window or "took" in window or "total" in window or "take" in window
+            or "amount" in window):
+        return None  # every verb of _AMOUNT_VERB_BEFORE_RE contains one of these: spare the search
+    m = _AMOUNT_VERB_BEFORE_RE.search(text, lo, start)
     if m is None or m.group(1).lower() in STOP:
         return None
     return m.group(1)
@@ -199,11 +219,13 @@ def _head_noun(text: str, pos: int, need_plural: bool) -> str | None:
         m = _WORD_RE.match(text, pos)
         if m is None:
             break
-        if m.group(1).lower().endswith(("'s", "’s")) and not words:
+        raw = m.group(1)
+        lraw = raw.lower()
+        if not words and lraw.endswith(("'s", "’s")):
             pos = m.end()  # possessor: "5 percent of the province's total revenue" → revenue
             continue
-        w = m.group(1).rstrip("’'")
-        lw = w.lower()
+        w = raw.rstrip("’'")
+        lw = lraw.rstrip("’'")  # = w.lower() (ASCII letters, quotes, hyphens): one lower() per word
         if lw in STOP or (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS) or (words and lw.endswith("ed")):
             break
         if words and lw.endswith("ing") and _followed_by_word(text, m.end()):
@@ -248,6 +270,9 @@ def attach_age_apposition(c: Cand, text: str) -> None:
     after = text[c.end:c.end + 2].strip()[:1]
     if after not in _AGE_END and not (after == "." and text[c.end + 1:c.end + 2] in _SENTENCE_BREAK):
         return
+    before = text[max(0, c.start - 3):c.start]
+    if before[-2:] not in (", ", ",\t") and before not in (", \n", ",\t\n"):
+        return  # _APPOSITION_RE ends with ",[ \t]$" ($ also before a final newline): spare its search
     m = _APPOSITION_RE.search(text, max(0, c.start - 30), c.start)
     if m is not None and m.group(1)[:1].isupper() and m.group(1).lower() not in CAPITALIZED_STOPWORDS:
         c.unit, c.age, c.measures = "year", True, m.group(1)  # not "In May, 72" or "However, 40"
@@ -259,9 +284,11 @@ def in_name_with_digits(c: Cand, text: str) -> bool:
         return False
     if c.start < 2 or text[c.start - 1] != " " or not text[c.start - 2].isalpha():
         return False
-    before = text[max(0, c.start - 40):c.start].split()
-    if not before or not before[-1][:1].isupper() or not before[-1].isalpha():
-        return False
+    window = text[max(0, c.start - 40):c.start]
+    last = window.rsplit(None, 1)[-1]  # the word before (it exists: a letter precedes the space)
+    if not last[:1].isupper() or not last.isalpha():
+        return False  # most numbers: split the window into words only past this test
+    before = window.split()
     if len(before) == 1:
         return c.start - 40 > 0
     return before[-2][-1:] not in _SENT_END and before[-2][-1:] not in (",", ";", ".", "!", "?")
@@ -293,6 +320,8 @@ def is_pronoun_one(c: Cand, low: str) -> bool:
 
 
 _TIME_TAILS = ("am", "pm", "a.m", "p.m", " am", " pm", " a.m", " p.m", " o'", " o’")
+_TIME_TAIL_HEADS = frozenset(t[0] for t in _TIME_TAILS)
+_TIME_TAIL_SECONDS = frozenset(t[1] for t in _TIME_TAILS if t[0] == " ")  # after "5 ": "am", "pm", "o'clock"
 
 
 _SENT_END = frozenset(".!?:;\n“\"‘(—")
@@ -322,11 +351,17 @@ def in_proper_name(c: Cand, text: str) -> bool:
 def _digit_neg_hint(low: str, start: int, end: int) -> bool:
     """Cheap test whether a digit run might be a phone number, time of day or id."""
     nxt, prv = low[end:end + 1], low[start - 1:start] if start else ""
-    if nxt == ":" or prv in ("-", "#", "(", "+", '"', "'") or low.startswith(_TIME_TAILS, end):
+    if nxt == ":" or prv in ("-", "#", "(", "+", '"', "'"):
         return True
-    if end - start in (1, 3) and nxt in ("-", ".", ")", " ") and low[end + 1:end + 2].isdigit():
+    if nxt == " ":  # the common case: look at the character after the space once
+        after = low[end + 1:end + 2]
+        if (after in _TIME_TAIL_SECONDS and low.startswith(_TIME_TAILS, end)) or \
+                (end - start in (1, 3) and after.isdigit()):
+            return True
+    elif (nxt in _TIME_TAIL_HEADS and low.startswith(_TIME_TAILS, end)) or \
+            (end - start in (1, 3) and nxt in ("-", ".", ")") and low[end + 1:end + 2].isdigit()):
         return True
-    return low.endswith("no. ", 0, start)
+    return prv == " " and low.endswith("no. ", 0, start)
 
 
 def negative_spans(low: str, anchors: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -337,13 +372,11 @@ def negative_spans(low: str, anchors: list[tuple[int, int, str]]) -> list[tuple[
         if a_end <= done:
             continue
         if typ == "d" and _digit_neg_hint(low, a_start, a_end):
-            for m in NEG_DIGIT_RE.finditer(low, max(done, a_start - 16), min(len(low), a_end + 24)):
-                if m.start() > a_start:
-                    break  # later matches cannot cover the anchor
-                if a_start < m.end():
-                    out.append((m.start(), m.end()))
-                    done = m.end()
-                    break
+            m = match_covering(NEG_DIGIT_RE, _NEG_DIGIT_START_RE, low, max(done, a_start - 16),
+                               min(len(low), a_end + 24), a_start)
+            if m is not None:
+                out.append((m.start(), m.end()))
+                done = m.end()
         elif typ == "w" and ("-on-" in low[a_start - 4:a_end + 4] or low.startswith((" by one", " of all",
                                                                                       " lady", " minister"), a_end)):
             w = NEG_WORD_RE.match(low, _word_start(low, a_start))

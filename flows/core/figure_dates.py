@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.figure_numbers import MONTH_WORDS, NUMBER_WORDS, _parse_words, scan_anchors
+from flows.core.figure_numbers import MONTH_WORDS, NUMBER_WORDS, _parse_words, _trie, match_covering, scan_anchors
 from flows.core.units import ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS
 
 MONTHS: dict[str, int] = {
@@ -31,8 +31,9 @@ _YEARD = r"(?:1[5-9]\d\d|20\d\d)(?!\d|,\d)"
 _YEAR = rf"(?:{_YEARD}|{_YEARW})\b"
 _END = r"(?![\d:/])"
 
+_NOT_AFTER = r"(?<![\w.,$£€])"
 DATE_RE = re.compile(
-    rf"(?<![\w.,$£€])(?:(?P<md>{_WKD}(?P<m1>{_MON})(?:,?[ \t]+(?:the[ \t]+)?(?P<d1>{_DAYD}{_END})|[ \t]+(?:the[ \t]+)?(?P<d1w>{_DAYW}\b))"
+    rf"{_NOT_AFTER}(?:(?P<md>{_WKD}(?P<m1>{_MON})(?:,?[ \t]+(?:the[ \t]+)?(?P<d1>{_DAYD}{_END})|[ \t]+(?:the[ \t]+)?(?P<d1w>{_DAYW}\b))"
     rf"(?:,?[ \t]+(?:of[ \t]+)?(?P<y1>{_YEAR}))?)"
     rf"|(?P<dm>{_WKD}(?:the[ \t]+(?=\d))?(?P<d2>{_DAYD}|{_DAYW})\.?(?:[ \t]+of)?[ \t]+(?P<m2>{_MON})"
     rf"(?:,?[ \t]+(?:of[ \t]+)?(?P<y2>{_YEAR}))?)"
@@ -42,6 +43,11 @@ DATE_RE = re.compile(
     rf"|(?P<dmy>(?P<d5>\d{{1,2}})\.(?P<m5>\d{{1,2}})\.(?P<y5>\d{{4}})\b)"
     rf"|(?P<my>(?P<m6>{_MON}),?[ \t]+(?P<y6>{_YEARD})\b))"
 )
+# where a DATE_RE match can start: every alternative begins with a weekday, a month, "the", a day word (units,
+# ordinals, twenty, thirty) or a digit, after the same lookbehind (the words as prefixes: a superset)
+_DATE_START_WORDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "the", "twenty", "thirty",
+                     *MONTHS, *UNITS_WORDS, *ORDINAL_WORDS]
+_DATE_START_RE = re.compile(rf"{_NOT_AFTER}(?=\d|{_trie(sorted(set(_DATE_START_WORDS)))})")
 
 
 def find_dates(low: str, text: str, anchors: list[tuple[int, int, str]] | None = None
@@ -58,22 +64,23 @@ def find_dates(low: str, text: str, anchors: list[tuple[int, int, str]] | None =
             continue  # digit-led dates need two separators ("2018-7-6", "2/29/2020", "13.5.2015")
         if typ == "w" and not _number_near(low, a_start, a_end):
             continue
-        for m in DATE_RE.finditer(low, max(done, a_start - 30), min(len(low), a_end + 80)):
-            if m.start() <= a_start < m.end():
-                iso = _iso(m, text)
-                if iso is not None:
-                    out.append((m.start(), m.end(), iso))
-                    done = m.end()
-                break
-            if m.start() > a_start:
-                break
+        m = match_covering(DATE_RE, _DATE_START_RE, low, max(done, a_start - 30), min(len(low), a_end + 80),
+                           a_start)
+        if m is not None:
+            iso = _iso(m, text)
+            if iso is not None:
+                out.append((m.start(), m.end(), iso))
+                done = m.end()
     return out
 
 
 _NUMERIC_HINT_RE = re.compile(r"[-/.](?:\d{1,2}|[a-z]{3,9}\.?)[-/.]\d")
 _DATE_SEPS = frozenset("-/.")  # the first character _NUMERIC_HINT_RE needs
 _NEXT_WORD_RE = re.compile(r"[ \t.,/-]+(?:the[ \t]+)?([a-z]+|[0-9])")
-_PREV_WORD_RE = re.compile(r"([a-z]+|[0-9])\.?(?:[ \t]+of)?[ \t]+$")
+# the word before a month: "([a-z]+|[0-9])\.?(?:[ \t]+of)?[ \t]+$" searched in the 24 characters before it,
+# written backwards and matched once on the reversed window (a search ending at "$" retries every start
+# position, ~60k instructions a call). Greedy backwards = leftmost forwards; "\n?" is "$" before a final newline.
+_PREV_WORD_REVERSED_RE = re.compile(r"\n?[ \t]+(?:fo[ \t]+)?\.?([a-z]+|[0-9])")
 
 
 def _number_near(low: str, start: int, end: int) -> bool:
@@ -81,9 +88,11 @@ def _number_near(low: str, start: int, end: int) -> bool:
     m = _NEXT_WORD_RE.match(low, end)
     if m and (m.group(1).isdigit() or m.group(1) in NUMBER_WORDS):
         return True
-    p = _PREV_WORD_RE.search(low, max(0, start - 24), start)
-    return p is not None and (p.group(1).isdigit() or p.group(1).rstrip("stndrh") == "" or
-                              p.group(1) in NUMBER_WORDS or p.group(1)[-2:] in ("st", "nd", "rd", "th"))
+    p = _PREV_WORD_REVERSED_RE.match(low[max(0, start - 24):start][::-1])
+    if p is None:
+        return False
+    w = p.group(1)[::-1]
+    return w.isdigit() or w.rstrip("stndrh") == "" or w in NUMBER_WORDS or w[-2:] in ("st", "nd", "rd", "th")
 
 
 def _iso(m: re.Match[str], text: str) -> str | None:

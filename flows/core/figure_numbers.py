@@ -53,6 +53,32 @@ def _emit(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def match_covering(pattern: re.Pattern[str], starts: re.Pattern[str], low: str, lo: int, hi: int, anchor: int
+                   ) -> re.Match[str] | None:
+    """The match `for m in pattern.finditer(low, lo, hi)` would reach first with m.start() <= anchor < m.end(),
+    or None where that loop stops (a match starting after the anchor, or no match).
+
+    Faster than that loop: `pattern` is tried only where `starts` matches (a one-character or zero-width
+    pattern matching wherever `pattern` can start, a superset), and only up to the anchor, where finditer would
+    try every position on to `hi`. Each call into a large pattern costs thousands of instructions, so the few
+    tries pay off. For patterns that never match empty.
+    """
+    resume = lo
+    for s in starts.finditer(low, lo, hi):
+        p = s.start()
+        if p > anchor:
+            break
+        if p < resume:
+            continue
+        m = pattern.match(low, p, hi)  # lookbehinds and \b see the text before p, as in finditer
+        if m is None:
+            continue
+        if m.end() > anchor:
+            return m
+        resume = m.end()  # finditer resumes after a match
+    return None
+
+
 _ATOMS = list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand", "million", "billion", "trillion",
                                                  "lakh", "lakhs", "crore", "crores", "dozen"]
 _FRACS = [w for w in FRACTION_WORDS]
@@ -88,25 +114,30 @@ NUMBER_WORDS = frozenset(_ATOMS + _FRACS + _ORDS)
 MONTH_WORDS = frozenset(_MONTH_WORDS)
 _KEYWORDS = sorted(NUMBER_WORDS | MONTH_WORDS | set(_ARTICLE_UNITS))
 # A literal-space prefix lets `re` jump between spaces with a fast literal search (about twice as fast as a
-# character-class prefix); keywords after other delimiters get their own scan below, the text start a match.
-SPACE_WORD_RE = re.compile(rf" ({_trie(_KEYWORDS)})(?![a-z])")
+# character-class prefix); keywords after other delimiters are made space-led below, the text start a match.
+# No capture group: the keyword is the match minus its space (a group costs a little at every space tried).
+SPACE_WORD_RE = re.compile(rf" (?:{_trie(_KEYWORDS)})(?![a-z])")
 _START_WORD_RE = re.compile(rf"({_trie(_KEYWORDS)})(?![a-z])")
 # opening marks only: a keyword glued after ",", ".", ";", ":" or a closing quote is too rare to pay for.
-# These delimiters are rarer than spaces, so one character-class scan beats a str.find loop per delimiter.
+# scan_anchors turns these into spaces (str.replace keeps offsets) so one literal-space scan finds them all;
+# a few str.replace calls cost far less than a character-class scan over every character.
 _OTHER_DELIMS = ("\n", "\t", "\u00a0", '"', "“", "‘", "'", "(", "[", "-", "—", "–", "/")
-_DELIM_WORD_RE = re.compile(rf"[{re.escape(''.join(_OTHER_DELIMS))}]({_trie(_KEYWORDS)})(?![a-z])")
+_ASCII_DELIMS = tuple(d for d in _OTHER_DELIMS if d.isascii())  # all an ASCII text can hold
 _DIGITS = "0123456789"
 
 
 def scan_anchors(low: str) -> list[tuple[int, int, str]]:
     """Fast passes: (start, end, type) of digit runs ("d"), vulgar fractions ("v") and keywords ("w")."""
-    out = [(m.start(1), m.end(1), "w") for m in SPACE_WORD_RE.finditer(low)]
-    out += [(m.start(1), m.end(1), "w") for m in _DELIM_WORD_RE.finditer(low)]
+    ascii_only = low.isascii()  # O(1) in CPython; spares the searches for non-ASCII characters
+    spaced = low
+    for delim in _ASCII_DELIMS if ascii_only else _OTHER_DELIMS:
+        spaced = spaced.replace(delim, " ")
+    out = [(m.start() + 1, m.end(), "w") for m in SPACE_WORD_RE.finditer(spaced)]
     first = _START_WORD_RE.match(low)
     if first is not None:
         out.append((0, first.end(), "w"))
     out.extend(_digit_runs(low))
-    for ch in [ch for ch in _VULGAR if ch in low]:
+    for ch in [] if ascii_only else [ch for ch in _VULGAR if ch in low]:
         i = low.find(ch)
         while i >= 0:
             out.append((i, i + 1, "v"))
@@ -148,9 +179,9 @@ def find_numbers(low: str, anchors: list[tuple[int, int, str]] | None = None) ->
             out.append(Num(a_start, a_end, float(low[a_start:a_end]), "card", False))
             done = a_end
             continue
-        if typ == "w" and _lone_cardinal_word(low, a_start, a_end):
-            w = low[a_start:a_end]
-            out.append(Num(a_start, a_end, float(UNITS_WORDS[w] if w in UNITS_WORDS else TENS_WORDS[w]), "card", True))
+        if typ == "w" and _lone_number_word(low, a_start, a_end):
+            value, form = _LONE_WORDS[low[a_start:a_end]]
+            out.append(Num(a_start, a_end, value, form, True))
             done = a_end
             continue
         m = _match_at(low, a_start, typ)
@@ -196,20 +227,25 @@ def _plain_digits(low: str, start: int, end: int) -> bool:
     return nxt not in _EXTENDERS and not nxt.isalnum()
 
 
-_CARDINAL_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS)
+# Words the shortcut below may read alone, with the value and form _parse_words gives them: cardinals, and the
+# ordinals that are no fraction word ("first", "second", "eleventh"; "third" can be "a third", a fraction).
+_LONE_WORDS: dict[str, tuple[float, str]] = {
+    **{w: (float(v), "card") for w, v in (UNITS_WORDS | TENS_WORDS).items()},
+    **{w: (float(v), "ord") for w, v in ORDINAL_WORDS.items() if w not in FRACTION_WORDS},
+}
 # What may follow a number word and continue the number: more number words, joiners, "of a million".
 _CONTINUING_WORDS = NUMBER_WORDS | {"and", "a", "an", "of"}
 _LETTERS_RE = re.compile(r"[a-z]+")
 _BLANK = frozenset(" \t")
 
 
-def _lone_cardinal_word(low: str, start: int, end: int) -> bool:
-    """Whether NUM_RE (via _match_at) would read this keyword alone as a cardinal ("one", "twenty").
+def _lone_number_word(low: str, start: int, end: int) -> bool:
+    """Whether NUM_RE (via _match_at) would read this keyword alone ("one", "twenty", "first", "seven-member").
 
-    A shortcut like _plain_digits: no "minus"/"negative" before it and no number word, joiner or hyphen after
-    it; when unsure it answers False and the regex decides.
+    A shortcut like _plain_digits: no "minus"/"negative" before it and no number word or joiner after it (after a
+    hyphen, no number word); when unsure it answers False and the regex decides.
     """
-    if low[start:end] not in _CARDINAL_WORDS or low.endswith(("minus ", "negative "), 0, start):
+    if low[start:end] not in _LONE_WORDS or low.endswith(("minus ", "negative "), 0, start):
         return False
     nxt = low[end:end + 1]
     if not nxt:
@@ -219,12 +255,18 @@ def _lone_cardinal_word(low: str, start: int, end: int) -> bool:
         if "a" <= after <= "z":  # a number word continues only into a whole number word or a joiner
             return _LETTERS_RE.match(low, end + 1).group() not in _CONTINUING_WORDS  # type: ignore[union-attr]
         return after not in _BLANK
-    return nxt != "-" and nxt != "_" and not nxt.isalnum()  # \b needs a non-word character after it
+    if nxt == "-":  # the hyphen joins only a whole number word ("twenty-one"), not "seven-member"
+        after = low[end + 1:end + 2]
+        if "a" <= after <= "z":
+            return _LETTERS_RE.match(low, end + 1).group() not in NUMBER_WORDS  # type: ignore[union-attr]
+        return True
+    return nxt != "_" and not nxt.isalnum()  # \b needs a non-word character after it
 
 
 def _match_at(low: str, p: int, typ: str) -> re.Match[str] | None:
     """NUM_RE match at an anchor, first trying to include a prefix ("minus ", "a ", "-", ".")."""
-    for back in _PREFIXES.get(typ, ()):
+    # every prefix ends with one of _PREFIX_ENDS: without one before p none can match, so skip the loop
+    for back in _PREFIXES.get(typ, ()) if p and low[p - 1] in _PREFIX_ENDS else ():
         q = p - len(back)
         if back == "-" and q >= 2 and low[q - 1] == " " and low[q - 2].isdigit():
             continue  # "75 -300mm": a dash between numbers, not a minus sign
@@ -237,6 +279,7 @@ def _match_at(low: str, p: int, typ: str) -> re.Match[str] | None:
 
 _PREFIXES: dict[str, tuple[str, ...]] = {"d": ("minus ", "-", "−", "."), "w": ("minus ", "negative ", "a ", "an "),
                                          "v": ()}
+_PREFIX_ENDS = frozenset(back[-1] for backs in _PREFIXES.values() for back in backs)
 
 
 def _parse_digit_token(kind: str | None, s: str, start: int, end: int) -> Num | None:

@@ -18,6 +18,9 @@ _EITHER_RE = re.compile(r"\beither[ \t]+$")
 _LOWER_BOUND = frozenset({"above", "over", "more than", "at least"})
 _UPPER_BOUND = frozenset({"below", "under", "less than", "up to", "at most"})
 _RANGEABLE = frozenset({"card", "frac", "year"})
+# first non-blank character of every connector above ("in"/"out of", dashes, "to"/"through"/"till"/"until",
+# "or", "and", ","): a cheap test that spares the regexes for other gaps ("Story 1 (revision 0)")
+_CONNECTOR_HEADS = frozenset("io-–—‐tua,")
 _MAX_GAP = 12  # longest connector text between two merged numbers (", and ", " through ", " out of ")
 
 
@@ -26,6 +29,10 @@ def merge_ranges(cands: list[Cand], low: str) -> list[Cand]:
     out: list[Cand] = []
     i = 0
     while i < len(cands):
+        if i + 1 == len(cands) or cands[i + 1].start - cands[i].end > _MAX_GAP:
+            out.append(cands[i])  # no neighbour close enough for a list or a range (the common case)
+            i += 1
+            continue
         merged, nxt = _try_list(cands, i, low)
         if merged is None:
             merged, nxt = _try_pair(cands, i, low)
@@ -44,6 +51,9 @@ def _try_pair(cands: list[Cand], i: int, low: str) -> tuple[Cand | None, int]:
     if a.form not in _RANGEABLE or b.form not in _RANGEABLE or not _units_compatible(a, b):
         return None, i + 1
     gap = low[a.end:b.start]
+    if gap.strip(" \t")[:1] not in _CONNECTOR_HEADS:  # no connector below can match: skip the regexes
+        _share_unit(a, b, gap)
+        return None, i + 1
     start = a.start
     if _IN_RE.fullmatch(gap) and a.unit is None is b.unit and a.form == b.form == "card" \
             and a.value and b.value and a.value < b.value and b.scale == 1 and a.scale == 1:
@@ -91,7 +101,7 @@ def _try_list(cands: list[Cand], i: int, low: str) -> tuple[Cand | None, int]:
 def _list_link(a: Cand, b: Cand, low: str) -> bool:
     """Whether a bare small number a continues a comma list towards b ('five, six, …')."""
     return b.start - a.end <= _MAX_GAP and a.unit is None and a.scale == 1 and a.form == "card" \
-        and _COMMA_RE.fullmatch(low, a.end, b.start) is not None
+        and low.startswith(",", a.end) and _COMMA_RE.fullmatch(low, a.end, b.start) is not None
 
 
 def _units_compatible(a: Cand, b: Cand) -> bool:

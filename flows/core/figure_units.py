@@ -53,6 +53,8 @@ _SUFFIX_CODES = [c for c in CURRENCY_CODES if c != "try"] + ["m" + c for c in ("
 _UNIT_SURFACES = (list(TIME_UNITS) + list(MEASURE_UNITS) + list(PERCENT_WORDS) + list(CURRENCY_WORDS)
                   + _SUFFIX_CODES + ["€", "£", "¥", "₹", "yo", "y.o."])
 UNIT_RE = re.compile(rf"(?P<sep>[ \t]?[-‐][ \t]?|[ \t\u00a0]*)(?P<u>{_trie(_UNIT_SURFACES)})(?![a-z0-9²])")
+# what a UNIT_RE match can begin with: a separator character or the first character of a unit surface
+_UNIT_RE_HEADS = frozenset(" \t\u00a0-‐") | frozenset(u[0] for u in _UNIT_SURFACES)
 _A_UNIT_RE = re.compile(r"(?:^|[ \t]+)an?[ \t]+")
 _CUR_SYM_RE = re.compile(r"(?:(?<![a-z])(us|c|ca|hk|au|nz)[ \t]?|(?<![a-z])(a))?([$£€¥₹₽₴₩₪])[ \t]?$")
 _CUR_CODE_RE = re.compile(rf"(?<![a-z])({_alt(_SUFFIX_CODES)})[ \t]?$")
@@ -135,7 +137,7 @@ def _currency_before(low: str, text: str, c: Cand) -> str | None:
 
 def _attach_unit(c: Cand, low: str, text: str, currency: str | None) -> bool:
     """Match a unit right after the number; False when letters glued to the digits are not a unit."""
-    m = UNIT_RE.match(low, c.end)
+    m = UNIT_RE.match(low, c.end) if low[c.end:c.end + 1] in _UNIT_RE_HEADS else None
     if m is None and c.form == "frac":
         a = _A_UNIT_RE.match(low, c.end)
         m = UNIT_RE.match(low, a.end()) if a else None
@@ -210,9 +212,10 @@ def _apply_unit(c: Cand, m: re.Match[str], low: str, currency: str | None) -> No
         a = _AGE_RE.match(low, c.end)
         if a:
             c.age, c.end = True, a.end()
-    ap = _APOS_RE.match(low, c.end)
-    if ap and u.endswith("s"):
-        c.end = ap.end()
+    if u.endswith("s") and low.startswith(("'", "’"), c.end):  # _APOS_RE needs one of these first
+        ap = _APOS_RE.match(low, c.end)
+        if ap:
+            c.end = ap.end()
 
 
 def _normalize(u: str, c: Cand, low: str) -> str:

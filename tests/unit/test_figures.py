@@ -307,17 +307,20 @@ def test_unit_family(unit: str | None, family: str | None) -> None:
      "5 thousand", "5 andrew", "5 tnt", "5 hundreds", "5  people", "5 ٣", "٣5", "x5y", "5\n6",
      "one", "one of them", "one of a million", "one tenant", "one ten", "one and a half", "one and only", "twenty one",
      "twenty-one", "one  two", "one\ttwo", "minus one", "negative two", "a one", "an eight", "one_x", "one, two",
-     "one 5", "zero", "forty.", "one thousand", "one an", "nine a thousand", "(one)", "seven\n", "one é"],
+     "one 5", "zero", "forty.", "one thousand", "one an", "nine a thousand", "(one)", "seven\n", "one é",
+     "first", "the first debate", "first of all", "first of a million", "second.", "first-term", "seven-member",
+     "twenty-first", "first-one", "one-on-one", "two-thirds", "one-third", "third", "a third", "a third-party",
+     "eleventh hour", "millionth", "first two", "a first", "minus first", "one-2", "one-", "one-é", "first_"],
 )
 def test_number_shortcuts_match_the_regex(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """find_numbers' shortcuts for plain digit runs and lone cardinal words must give exactly what the full
+    """find_numbers' shortcuts for plain digit runs and lone number words must give exactly what the full
     NUM_RE path gives."""
     from flows.core import figure_numbers
 
     low = text.lower()
     fast = figure_numbers.find_numbers(low)
     monkeypatch.setattr(figure_numbers, "_plain_digits", lambda *_: False)
-    monkeypatch.setattr(figure_numbers, "_lone_cardinal_word", lambda *_: False)
+    monkeypatch.setattr(figure_numbers, "_lone_number_word", lambda *_: False)
     assert figure_numbers.find_numbers(low) == fast
 
 
