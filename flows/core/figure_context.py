@@ -182,7 +182,7 @@ def find_measures(c: Cand, text: str) -> None:
     elif c.unit is None:
         c.measures = _head_noun(text, c.end, need_plural=c.kind == "count" and c.value != 1)
     else:
-        c.measures = _subject_of_amount_verb(text, c.start)
+        c.measures = _subject_of_amount_verb(text, c.start) or _subject_by_words(text, c.start)
 
 
 # "The bridge cost (roughly) $60 million", "The talks lasted 12 hours": an amount that ends a clause measures
@@ -209,6 +209,46 @@ def _subject_of_amount_verb(text: str, start: int) -> str | None:
     if m is None or m.group(1).lower() in STOP:
         return None
     return m.group(1)
+
+
+# "The damage was $40 million", "the toll stood at", "the fire burned for 14 hours", "estimated the damage at $40
+# million": the words right before an amount that name what it measures, read from the end (no regex search).
+_TAIL_QUALIFIERS = frozenset("about around roughly nearly almost approximately some just over under".split())
+_TAIL_QUALIFIER_PAIRS = frozenset({("more", "than"), ("less", "than"), ("at", "least"), ("up", "to")})
+_COPULAS = frozenset("was were is are".split())
+_VALUING_VERBS = frozenset("estimated estimate estimates put puts valued values pegged pegs assessed".split())
+_CHANGE_VERBS = frozenset("rose rises fell falls climbed climbs jumped grew reached".split())
+_FOR_VERBS = frozenset("burned burnt burns raged rages lasted continued ran".split())
+_DETERMINERS = frozenset("the its their his her our".split())
+
+
+def _subject_by_words(text: str, start: int) -> str | None:
+    """The noun an amount ending a copular or valuing clause measures, or None."""
+    words = text[max(0, start - 60):start].rstrip("$€£¥ \t").split()[-6:]
+    low = [w.lower() for w in words]
+    if len(low) >= 2 and (low[-2], low[-1]) in _TAIL_QUALIFIER_PAIRS:
+        words, low = words[:-2], low[:-2]
+    elif low and low[-1] in _TAIL_QUALIFIERS:
+        words, low = words[:-1], low[:-1]
+    n = len(low)
+    at = None
+    if n >= 2 and low[-1] in _COPULAS:  # "The damage was $40 million"
+        at = n - 2
+    elif n >= 3 and low[-1] in ("at", "to", "for") and (
+            (low[-1] == "at" and low[-2] in _VALUING_VERBS and low[-3] in _COPULAS)  # "was estimated at"
+            or (low[-1] == "at" and low[-2] in ("stood", "stands"))
+            or (low[-1] == "to" and low[-2] in _CHANGE_VERBS)
+            or (low[-1] == "for" and low[-2] in _FOR_VERBS)):
+        at = n - 4 if low[-2] in _VALUING_VERBS else n - 3
+    elif n >= 3 and low[-1] == "at" and (low[-3] in _VALUING_VERBS or (
+            n >= 4 and low[-3] in _DETERMINERS and low[-4] in _VALUING_VERBS)):
+        at = n - 2  # "estimated the damage at $40 million": the object
+    if at is None or at < 0:
+        return None
+    word = words[at].strip(",;:()\"“”‘’'")
+    if not word.isalpha() or word.lower() in STOP:
+        return None
+    return word
 
 
 def _head_noun(text: str, pos: int, need_plural: bool) -> str | None:

@@ -179,6 +179,15 @@ RANGES_AND_RATES = [
     ("Repairs are expected to cost $45 million.", "$45 million", {"measures": "Repairs"}),
     ("The rebuild could take two years.", "two years", {"unit": "year", "measures": "rebuild"}),
     ("The fund grew 7pc to €3.4bn", "7pc", {"value": 7.0, "unit": "percent"}),
+    # copular and valuing clauses name what an amount measures (a first-time user's fire coverage)
+    ("The damage was $40 million, the insurer said.", "$40 million", {"measures": "damage"}),
+    ("Damage was estimated at about $4 million.", "$4 million", {"measures": "Damage"}),
+    ("Officials estimated the damage at $40 million.", "$40 million", {"measures": "damage"}),
+    ("The fire burned for 14 hours.", "14 hours", {"unit": "hour", "measures": "fire"}),
+    ("The bill stood at $12 billion.", "$12 billion", {"measures": "bill"}),
+    ("Losses rose to more than $3 million.", "more than $3 million", {"measures": "Losses"}),
+    ("It was $5 million.", "$5 million", {"measures": None}),  # a pronoun names nothing
+    ("He was paid $5 million.", "$5 million", {"measures": None}),  # not a copula before the amount
 ]
 QUALIFIERS = [
     ("Nissan is planning to cut up to 700 contract workers.", "up to 700",
