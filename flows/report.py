@@ -201,7 +201,8 @@ def quote_spread(m: Marts, top: int = TOP_CLUSTERS, per_cluster: int = WORDINGS_
     clusters = m.rows(
         f"select cluster_id, {_opt(have, 'speaker')}, {_opt(have, 'n_quotes')}, {_opt(have, 'n_outlets')}, "
         f"{_opt(have, 'n_documents')}, {_opt(have, 'canonical_text')}, {_opt(have, 'variants')}, "
-        f"{_opt(have, 'min_similarity')} from main.quote_spread order by {order}, cluster_id limit ?", [top])
+        f"{_opt(have, 'min_similarity')}, {_opt(have, 'changed_numbers')} from main.quote_spread "
+        f"order by {order}, cluster_id limit ?", [top])
     members: dict[str, list[dict[str, Any]]] = {}
     if clusters and "quote_clusters" in m.columns:
         qc = m.need("quote_clusters", "cluster_id", "text")

@@ -137,6 +137,17 @@ def test_open_ended_intervals_chart_to_the_axis_edge():
     assert chart.count('class="tolerance"') == 3
 
 
+def test_a_quote_whose_numbers_changed_says_so(tmp_path):
+    """quote_spread's changed_numbers reach the page, escaped, under the cluster they belong to."""
+    path = tmp_path / "w.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table main.quote_spread as select 'c1' as cluster_id, 'X' as speaker, 2 as n_quotes, "
+                    "2 as n_outlets, 2 as n_documents, 'within two years' as canonical_text, "
+                    "['two years', 'three <b>years</b>'] as changed_numbers")
+    html = rpt.write_report(path, tmp_path / "out").read_text(encoding="utf-8")
+    assert "Numbers differ between wordings:" in html and "two years · three &lt;b&gt;years&lt;/b&gt;" in html
+
+
 def test_missing_or_unfinished_marts_fail_soft(tmp_path):
     """A warehouse with half-built marts still gets a report, each broken section saying why."""
     path = tmp_path / "partial.duckdb"
