@@ -243,6 +243,8 @@ def _subject_by_words(text: str, start: int) -> str | None:
     elif n >= 3 and low[-1] == "at" and (low[-3] in _VALUING_VERBS or (
             n >= 4 and low[-3] in _DETERMINERS and low[-4] in _VALUING_VERBS)):
         at = n - 2  # "estimated the damage at $40 million": the object
+    if at is not None and at > 0 and low[at] in ("which", "that"):
+        at -= 1  # "The fire, which burned for nearly 12 hours": the noun the relative clause is about
     if at is None or at < 0:
         return None
     word = words[at].strip(",;:()\"“”‘’'")

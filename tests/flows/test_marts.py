@@ -173,6 +173,31 @@ def test_a_verbatim_copy_is_not_corroboration(tmp_path):
     assert _query(path, "select distinct n_documents, n_independent_documents from figure_agreements") == [(3, 2)]
 
 
+def test_fire_story_conflicts_are_the_real_ones(tmp_path):
+    """A fictional factory-fire story, 11 articles from 5 outlets as text files, a JSONL and a CSV dump (written by a
+    first-time user to try the product): the conflicts are exactly the quantities the outlets disagree on, and the
+    fire chief's quote is hers in every outlet."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "fire_story", tmp_path / "in")
+    path = tmp_path / "w.duckdb"
+    summary = pipeline(sources=[str(tmp_path / "in")], warehouse_path=str(path))
+    assert summary["documents"] == 11 and summary["quarantined"] == 0, summary
+    conflicts = dict(_query(path, """
+        select measure_concept || coalesce(' ' || measure_event, ''), list(distinct value order by value)
+        from figure_conflicts group by all"""))
+    assert conflicts == {
+        "person killed": [4.0, 5.0, 6.0],
+        "person evacuated": [1200.0, 1500.0, 2000.0],
+        "firefighter": [85.0, 120.0],
+        "damage": [4e6, 40e6],
+        "fire": [12.0, 13.0, 14.0],  # hours: "burned for nearly 12 hours" / 13 / 14 hours
+    }, conflicts
+    chief = _query(path, "select distinct speaker from quotes where text ilike 'We lost four people%'")
+    assert chief == [("Maria Okonkwo",)]
+
+
 def test_speakers_putin_and_trump(seed_run):
     """Putin and Trump are canonical speakers quoted by at least three outlets, with their aliases."""
     _, path, _ = seed_run

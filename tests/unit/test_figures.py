@@ -184,6 +184,7 @@ RANGES_AND_RATES = [
     ("Damage was estimated at about $4 million.", "$4 million", {"measures": "Damage"}),
     ("Officials estimated the damage at $40 million.", "$40 million", {"measures": "damage"}),
     ("The fire burned for 14 hours.", "14 hours", {"unit": "hour", "measures": "fire"}),
+    ("The fire, which burned for nearly 12 hours, spread.", "12 hours", {"measures": "fire"}),
     ("The bill stood at $12 billion.", "$12 billion", {"measures": "bill"}),
     ("Losses rose to more than $3 million.", "more than $3 million", {"measures": "Losses"}),
     ("It was $5 million.", "$5 million", {"measures": None}),  # a pronoun names nothing
