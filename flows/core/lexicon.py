@@ -71,6 +71,7 @@ TITLES: frozenset[str] = frozenset(
     republican democrat democratic gop independent libertarian presidential vice-presidential
     engineer witness resident economist lawyer historian scientist researcher nurse teacher coach activist
     official pastor rabbi imam columnist correspondent reporter editor
+    worker firefighter survivor employee student doctor volunteer paramedic farmer soldier
     """.split()
 )
 

@@ -20,6 +20,7 @@ from flows.core.quote_patterns import (
     ACCORDING_RE,
     COLON_INTRO_RE,
     FAST_TAG_RE,
+    MODIFIER_SET,
     PERIOD_END_RE,
     SENTENCE_END_RE,
     SPEECH_FORMS,
@@ -197,7 +198,26 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
                 continue
             if (w[:1].isupper() or w.lower() in ("he", "she", "they")) and _verb_like(toks[k + 1][0]):
                 return mention_before(toks[: k + 1], lo), False
+    if m is not None and m.kind == "name" and m.start > 4 and toks[vi].string.startswith("and ", m.start - 4) and (
+        toks[vi][0][-1:] != "s"  # ("Obama and Clinton says" is no pair)
+    ):
+        return _joint_subject(toks, m, lo) or m, False
     return m, False
+
+
+def _joint_subject(toks: list[re.Match[str]], m: Mention, lo: int) -> Mention | None:
+    """Two names joined by "and" that open their clause speak together ("When terrorists are revealed …, Obama and
+    Clinton call them “lone wolves”", "Trump and Ryan issued a statement describing …")."""
+    k = _index_at(toks, m.start, lo)
+    if k - 2 < lo or toks[k - 1][0] != "and" or not toks[k - 2][0][:1].isupper():
+        return None
+    first = mention_before(toks[: k - 1], lo, possessive=False)
+    if first is None or first.kind != "name":
+        return None
+    j = _index_at(toks, first.start, lo)
+    if j < 0 or (j > lo and toks[j - 1][0] not in ",;" and toks[j - 1][0].lower() not in _CLAUSE_OPENERS):
+        return None  # "Trump praised Obama and Clinton said …": the first name is an object
+    return Mention(first.start, m.end, "name", f"{first.name} and {m.name}")
 
 
 _ORG_LINKS = frozenset("the for and on &".split())  # small words inside an organisation's name
@@ -390,6 +410,8 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
     if len(toks) > lo and _tag_verb(toks[lo][0]):
         verb = toks[lo][0].rstrip(".,")
         m = mention_after(toks, lo + 1)
+        if m is not None and m.kind != "name" and _complement_subject(toks, m.end):
+            m = None  # "Manafort, citing “…,” said the candidate could be …": the subject of what was said
         if m is not None and (m.kind == "name" or verb in _VERB_TOKENS) and (not tag_only or _short_tag(toks, lo)):
             return Attribution(m, verb, "verb_after")
         if (lo or quote_end == ",") and verb.endswith("ing") and verb in _VERB_TOKENS:
@@ -405,6 +427,10 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
             m, appos = _subject_of_verb(toks, vi, lo)
             if m is not None and m.kind not in ("name", "pronoun") and w not in _VERB_TOKENS:
                 m = None  # "“activist” investors and others focused on …": any verb needs a named subject to tag
+            if tag_only and m is not None and w not in _VERB_TOKENS and not w.endswith(".") and (
+                vi + 1 < len(toks) and toks[vi + 1][0] != ","
+            ):  # "“… welfare.” Rubio has aggressively supported the subsidies.": after a quote that ends its sentence
+                m = None  # a verb that is no speech verb tags only when it ends the clause ("“…” Trump beamed.")
             if (m is None or m.kind not in ("name", "pronoun")) and w in _VERB_TOKENS:
                 m = _opening_name(toks, lo, vi) or m
             if m is not None and _starts_tag(toks, lo, m.start) and (not tag_only or _short_tag(toks, vi)):
@@ -417,6 +443,15 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
         ):
             break
     return None
+
+
+_FINITE_AUX = frozenset("could would was were is are will has had have should can might may must".split())
+
+
+def _complement_subject(toks: list[re.Match[str]], end: int) -> bool:
+    """A finite auxiliary follows the mention ending at offset end: it opens a reported clause."""
+    k = bisect_left(toks, end, key=re.Match.end)
+    return k + 1 < len(toks) and toks[k].end() == end and toks[k + 1][0] in _FINITE_AUX
 
 
 def _opening_name(toks: list[re.Match[str]], lo: int, vi: int) -> Mention | None:
@@ -583,7 +618,7 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
                 subordinate = subordinate or got
                 continue
             if subordinate is None and verbs[-1] > vi:
-                return _trailing_clause(toks, verbs, vi) or got
+                return _trailing_clause(toks, verbs, vi) or _coordinated_clause(toks, verbs, vi, got) or got
             return got
         if subordinate is not None:
             continue
@@ -639,6 +674,31 @@ def _trailing_clause(toks: list[re.Match[str]], verbs: list[int], vi: int) -> At
     return None
 
 
+def _coordinated_clause(
+    toks: list[re.Match[str]], verbs: list[int], vi: int, got: Attribution
+) -> Attribution | None:
+    """A later clause joined by "and"/"but" with its own named subject and speech verb introduces the quote ("At one
+    point, a woman asked for a photo and Clinton said, “…”"), not the first clause's subject."""
+    for vj in verbs:
+        v = vj - 1  # the name run right before the verb (and its modifiers), then "and"/"but" before it
+        while v > vi + 1 and toks[v][0] in MODIFIER_SET:
+            v -= 1
+        k = v
+        while k > vi + 1 and toks[k][0][:1].isupper():
+            k -= 1
+        if k == v or k <= vi + 1 or toks[k][0] not in ("and", "but") or toks[vj][0].endswith("ing"):
+            continue
+        m = mention_before(toks[:vj], k + 1)
+        if m is None or m.kind != "name" or (got.mention.kind == "name" and got.mention.name == m.name):
+            continue
+        if not _object_position(toks, m.start):
+            if any(t[0] == "that" for t in toks[vi + 1 : k]):
+                return None  # "The Journal notes that Coulter tweeted …, and Trump later called Haley “…”": the
+                # second clause is coordinated inside the reported complement; its reporter stays the source
+            return Attribution(m, toks[vj][0].rstrip("."), "verb_before")
+    return None
+
+
 def _object_of(toks: list[re.Match[str]], vi: int, m: Mention) -> bool:
     """The name after a verb is its object when a lower-case word follows it ("…, praises Clinton as “…”"); an
     inverted subject ends at punctuation or at the quote ("…, said Dorothy Poynter, who …", "Said Poynter: “…”")."""
@@ -689,8 +749,8 @@ def _object_position(toks: list[re.Match[str]], start: int) -> bool:
 _ARTICLES = frozenset("the a an".split())
 
 
-_CLAUSE_OPENERS = frozenset(
-    "when while as although though if because whether how why where after before since once unless".split()
+_CLAUSE_OPENERS = frozenset(  # ("what": a free relative, "Despite what he wrote …, Cross said")
+    "when while as although though if because whether how why where after before since once unless what".split()
 )
 
 
@@ -698,13 +758,21 @@ def _in_subordinate_clause(toks: list[re.Match[str]], start: int) -> bool:
     """True when the subject at offset start sits in a subordinate clause ("When Ortega spoke", "how the
     council votes"), i.e. a subordinator comes between the last comma (or the window start) and the subject."""
     after = start
+    aside = False
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         if t.start() >= start:
             continue
         w = t[0]
         if w in ",;:—–“”\"«»()" or "―" in t.string[t.end() : after]:  # the horizontal bar is no token
-            return False
+            if w == ")" and not aside:
+                aside = True  # a parenthesis after a name ("Reid (D-Nev.) told reporters that he …") is skipped
+            elif not (aside and w == "("):
+                return False
+            else:
+                aside = False
+        if aside:
+            continue
         after = t.start()
         if w.lower() in _CLAUSE_OPENERS:
             return True
@@ -729,8 +797,33 @@ def sieve_participle(ctx: DocContext, seg_start: int, sent_start: int, span: Raw
             fallback, led = v, led or is_led
     if fallback is None:
         return None
-    m = first_subject(ctx, outside_tokens(ctx, sent_start, fallback.start()))
+    toks = outside_tokens(ctx, sent_start, fallback.start())
+    m = _relative_subject(toks) or first_subject(ctx, toks)
     return Attribution(m, fallback[0], "verb_before") if m is not None else None
+
+
+def _relative_subject(toks: list[re.Match[str]]) -> Mention | None:
+    """The named subject of an object relative clause still open at the end of toks (", which Trump had called a
+    “disaster” and promised to", ", which President Obama on Friday declared"): the clause is the quote's, not its
+    antecedent's."""
+    if not toks or toks[0].string.find(", wh", toks[0].start(), toks[-1].start()) < 0:
+        return None  # (one C scan spares the token loop)
+    for k in range(len(toks) - 1, 0, -1):
+        w = toks[k][0]
+        if w in _RELATIVE_OBJECTS:
+            if toks[k - 1][0] != "," or k + 1 >= len(toks) or not toks[k + 1][0][:1].isupper():
+                return None
+            j = k + 1
+            while j < len(toks) and toks[j][0][:1].isupper():
+                j += 1
+            m = mention_before(toks[:j], k + 1, possessive=False)
+            return m if m is not None and m.kind == "name" else None
+        if w in ",;:—–()":
+            return None
+    return None
+
+
+_RELATIVE_OBJECTS = frozenset(("which", "whom"))
 
 
 # "[a-z]{3,}ed" before "," / ":" / "that", looked for from its "ed" (a literal the search skips to), the three letters
@@ -776,9 +869,28 @@ def sieve_colon(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution 
     who = mention_before(toks)
     if who is None and toks and toks[-1][0].lower() in SPEECH_NOUNS:
         who = first_subject(ctx, outside_tokens(ctx, sent_start, colon))  # "Obama is rolling out a message: “…”"
+    elif m is None and who is not None and who.kind == "name" and _addressee(toks, who.start):
+        # "McConnell … delivered a blunt message to Trump: “…”", "contrasted …, with Clinton: “…”": the name after
+        # "to" or "with" is the addressee or the object; the clause's subject speaks
+        who = first_subject(ctx, outside_tokens(ctx, sent_start, who.start))
+        if who is not None and who.kind == "name" and ctx.text.find("\n", who.start, colon) >= 0:
+            who = None
     if who is None or who.kind != "name":
         return None
     return Attribution(who, ":", "colon")
+
+
+_ADDRESSEE_PREPOSITIONS = frozenset("to with on at against about for".split())  # not "from", "by": sources
+
+
+def _addressee(toks: list[re.Match[str]], start: int) -> bool:
+    """The name at offset start follows a preposition that makes it an addressee or object ("a message to Trump")."""
+    k = _index_at(toks, start, 0)
+    if k > 1 and toks[k - 1][0].lower() in _ARTICLES:
+        k -= 1
+    while k > 1 and toks[k - 1][0][:1].islower() and toks[k - 1][0].lower() not in _PREPOSITIONS and k > len(toks) - 6:
+        k -= 1  # "to the Dutch newspaper NRC Handelsblad"
+    return k > 0 and toks[k - 1][0].lower() in _ADDRESSEE_PREPOSITIONS
 
 
 def sieve_dash(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
@@ -832,8 +944,29 @@ def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribut
         if w.lower() in ("his", "her"):
             return Attribution(Mention(toks[k].start(), toks[k].end(), "pronoun", None), "’s", "possessive")
         m = mention_before(toks[: k + 1], possessive=True)
-        return Attribution(m, "’s", "possessive") if m is not None else None
+        if m is None:
+            return None
+        if not has_noun and m.kind == "name":  # ("she has learned her lesson: “…”": a pronoun owner stays)
+            agent = _possessive_object(ctx, toks, m.start, span)
+            if agent is not None:
+                return agent
+        return Attribution(m, "’s", "possessive")
     return None
+
+
+def _possessive_object(ctx: DocContext, toks: list[re.Match[str]], start: int, span: RawSpan) -> Attribution | None:
+    """An owner that is the object of the clause's verb, and no speech noun after it: the clause's named subject
+    judges the owner's thing in the quote's words ("Cruz … questioned Trump's “New York values”", "Sanders credited
+    Clinton's victory to “a closed primary”"). A finite past verb only: a participle may modify a noun ("all-male
+    lineups discussing Donald Trump's “woman's card” remark")."""
+    k = _index_at(toks, start, 0)
+    if k < 1:
+        return None
+    verb = toks[k - 1][0]
+    if not (len(verb) > 4 and verb.islower() and verb.endswith("ed")):  # (not "lineups discussing Trump's")
+        return None
+    m = first_subject(ctx, outside_tokens(ctx, ctx.sentence_start(span.open_at), toks[k - 1].start()))
+    return Attribution(m, verb, "verb_before") if m is not None and m.kind == "name" else None
 
 
 def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | None:
@@ -896,7 +1029,7 @@ def sieve_subject(ctx: DocContext, sent_start: int, span: RawSpan) -> Attributio
     if span.open_at <= sent_start:
         return None
     toks = outside_tokens(ctx, sent_start, span.open_at)
-    m = first_subject(ctx, toks)
+    m = _relative_subject(toks) or first_subject(ctx, toks)
     if m is None or m.kind not in ("name", "pronoun"):
         return None
     k = _index_at(toks, m.start, 0)

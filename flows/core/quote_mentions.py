@@ -35,6 +35,10 @@ _RIGHT_STOPS = frozenset(
 )
 _DETS = frozenset("the a an one two three four five several some many both most other another his her their its our".split())
 _HONORIFICS = frozenset("mr mrs ms dr sen rep gov gen lt col capt adm rev prof sir".split())
+# Why: capitalized two-letter words that are no surname (the others are CAPITALIZED_STOPWORDS or honorifics).
+_TWO_LETTER_WORDS = frozenset(
+    "is be do go oh ok up us me am ah hi mr ms dr st jr sr lt mt ft co no re vs ya yo ga ky la md mo pa vt va".split()
+)  # (and the two-letter state abbreviations: "Rawlings, 59, of Bowie, Md.")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 
 
@@ -123,7 +127,10 @@ def _clean_name(words: tuple[str, ...]) -> str | None:
         return None
     if len(rest) > 1 and all(w.isupper() for w in rest):
         return None  # an all-caps run is a shouted headline, not a name
-    if not rest or not any(w[:1].isupper() for w in rest) or (len(rest) == 1 and len(rest[0]) < 3):
+    if not rest or not any(w[:1].isupper() for w in rest) or (len(rest) == 1 and len(rest[0]) < 3 and not (
+        len(rest[0]) == 2 and rest[0][1].islower() and rest[0].lower() not in _TWO_LETTER_WORDS
+        and rest[0].lower() not in CAPITALIZED_STOPWORDS  # "It’s" without its "’s"
+    )):  # a two-letter surname stands alone ("Xi said", "Oz told"); "Mr", "Is", "Up" do not
         return None
     return " ".join(rest)
 

@@ -285,6 +285,9 @@ def _named(d: _Draft) -> bool:
     return d.attribution is not None and d.attribution.mention.kind == "name" and d.attribution.mention.name is not None
 
 
+_NAME_TAIL_RE = re.compile(r"\S*(?:[ \t]+[A-Z]\S*)*")  # the rest of a word and the capitalized words after it
+
+
 def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iterator[tuple[int, str]]:
     """Subjects (first names) of the last few sentences before pos and after floor, in this and the previous
     paragraph, latest first (sentences before the latest named speaker cannot hold a more recent antecedent).
@@ -301,6 +304,8 @@ def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iter
             # the sentence's end (ctx.sentence_end, read off this paragraph's starts); in the pronoun's own sentence
             # only the words before the pronoun
             end = min(starts[i + 1] if i + 1 < n else ctx.block_ends[b], s + 200, pos)
+            if end == s + 200 < pos:  # a cut at 200 characters splits no word or name ("Ma|rkus Wolf", "Mrs. |Clinton")
+                end = _NAME_TAIL_RE.match(ctx.text, end, pos).end()
             m = ctx.subjects.get((s, end), False)
             if m is False:
                 m = ctx.subjects[(s, end)] = sv.first_subject(ctx, sv.outside_tokens(ctx, s, end, cap=30))

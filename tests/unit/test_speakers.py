@@ -66,6 +66,8 @@ TITLED = [
     ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
     ("Finance Minister Lopez", "Lopez"),
     ("Engineer Raj Patel", "Raj Patel"),  # occupations written as titles
+    ("Worker Lena Fischer", "Lena Fischer"),  # a job word starting a sentence (a first-time user's fire story)
+    ("Firefighter Pavel Novak", "Pavel Novak"),
     ("Witness Maria Gomez", "Maria Gomez"),
 ]
 UNTITLED = [  # names (or non-persons) that hold no compound title and must come out unchanged
