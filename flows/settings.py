@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     warehouse_path: Path = PROJECT_ROOT / "warehouse" / "newsdesk.duckdb"
     seeds_path: Path = PROJECT_ROOT / "seeds"
     dbt_project_dir: Path = PROJECT_ROOT / "sql"
-    batch_size: int = 2000  # documents per batch task
+    batch_size: int = 5000  # documents per batch task (5000 vs 2000 at 100k: batch phase −2 s, same peak RSS)
     max_batches_in_flight: int = 4  # batches submitted but not yet staged; bounds memory
     task_runner: str = "auto"  # auto | thread | process | dask (auto: process pool for inputs ≥ 24 MB)
     workers: int | None = None  # processes for the process/dask runners (default: CPU count)
