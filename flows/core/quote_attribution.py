@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from flows.core.lexicon import (
@@ -28,6 +29,11 @@ from flows.core.quote_patterns import (
     VERB_RE,
 )
 from flows.core.quote_spans import RawSpan
+
+_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (see quote_mentions)
+# map() with these reads token texts and match ends in C: fewer instructions than a comprehension's loop
+_TEXT = itemgetter(0)
+_END = re.Match.end
 
 _POSSESSIVE_TOKEN_RE = re.compile(r"^(?:[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er)$")
 _POSSESSIVE_HINT_RE = re.compile(r"[’']s|[Hh](?:is|er)")  # every possessive token holds one of these
@@ -101,14 +107,12 @@ class DocContext:
         got = self._sentences[b]
         if got is None:
             text, start, end = self.text, self.blocks[b], self.block_ends[b]
-            find = text.find
+            para = text[start:end]  # (`in` on one slice: str.find(sub, start, end) parses its arguments per call)
             ends = (  # PERIOD_END_RE when the paragraph holds no other sentence-final mark (two or three C scans)
-                SENTENCE_END_RE
-                if find("?", start, end) >= 0 or find("!", start, end) >= 0 or find("…", start, end) >= 0
-                else PERIOD_END_RE
+                SENTENCE_END_RE if "?" in para or "!" in para or "…" in para else PERIOD_END_RE
             )
             got = [start]
-            got.extend([m.end() for m in ends.finditer(text, start, end)])
+            got.extend(map(_END, ends.finditer(text, start, end)))
             self._sentences[b] = got
         return got
 
@@ -192,7 +196,7 @@ def _subject_of_verb(toks: list[re.Match[str]], vi: int, lo: int) -> tuple[Menti
         if issuer is not None:
             return issuer, False
     if m is None and vi - 1 > lo and toks[vi - 1][0] == "to":
-        for k in range(vi - 2, max(lo, vi - 6) - 1, -1):  # "Bryne went on to say", "was quick to add"
+        for k in range(vi - 2, (lo if lo > vi - 6 else vi - 6) - 1, -1):  # "Bryne went on to say", "was quick to add"
             w = toks[k][0]
             if k and toks[k - 1][0].lower() in _PREPOSITIONS:
                 continue
@@ -217,7 +221,7 @@ def _joint_subject(toks: list[re.Match[str]], m: Mention, lo: int) -> Mention | 
     j = _index_at(toks, first.start, lo)
     if j < 0 or (j > lo and toks[j - 1][0] not in ",;" and toks[j - 1][0].lower() not in _CLAUSE_OPENERS):
         return None  # "Trump praised Obama and Clinton said …": the first name is an object
-    return Mention(first.start, m.end, "name", f"{first.name} and {m.name}")
+    return _new(Mention, (first.start, m.end, "name", f"{first.name} and {m.name}"))
 
 
 _ORG_LINKS = frozenset("the for and on &".split())  # small words inside an organisation's name
@@ -274,7 +278,7 @@ _TITLE_ABBREV_RE = re.compile(r"[A-Z][a-z]{1,3}\.$")  # "Del.", "Sen.", "Gov." b
 
 def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
     """The subject opens the tag, possibly after lower-case descriptors ("” former congressman Dan Maffei said")."""
-    for k in range(lo, min(len(toks), lo + 10)):
+    for k in range(lo, lo + 10 if lo + 10 < len(toks) else len(toks)):  # (min() inlined)
         t = toks[k]
         if t.start() >= start:
             return True
@@ -295,7 +299,7 @@ def _starts_tag(toks: list[re.Match[str]], lo: int, start: int) -> bool:
 
 def _short_tag(toks: list[re.Match[str]], vi: int) -> bool:
     """After a quote that ends its sentence, accept only a short tag sentence ("” King said.")."""
-    for k in range(vi, min(len(toks), vi + 8)):
+    for k in range(vi, vi + 8 if vi + 8 < len(toks) else len(toks)):  # (min() inlined)
         if toks[k][0].endswith(".") and len(toks[k][0]) > 3:
             return True
     return False
@@ -312,13 +316,13 @@ def _tag_of(m: re.Match[str]) -> Attribution | None:
     g = "n1" if m.group("n1") else "n2"
     run = m.group(g)
     if run in ("he", "she", "they", "we", "I"):
-        who = Mention(m.start(g), m.end(g), "pronoun", None)
+        who = _new(Mention, (m.start(g), m.end(g), "pronoun", None))
     else:
         name = clean_name(run.split())
         if name is None:
             return None
-        who = Mention(m.start(g), m.end(g), "name", name)
-    return Attribution(who, m.group("v1") or m.group("v2"), "verb_after")
+        who = _new(Mention, (m.start(g), m.end(g), "name", name))
+    return _new(Attribution, (who, m.group("v1") or m.group("v2"), "verb_after"))
 
 
 def sieve_tag(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
@@ -385,7 +389,9 @@ def sieve_reported(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution
         return None
     g = "n1" if m.group("n1") else "n2"
     name = clean_name(m.group(g).split())
-    return Attribution(Mention(m.start(g), m.end(g), "name", name), "reported", "verb_later") if name else None
+    if not name:
+        return None
+    return _new(Attribution, (_new(Mention, (m.start(g), m.end(g), "name", name)), "reported", "verb_later"))
 
 
 def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
@@ -399,7 +405,9 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
         fast = _fast_tag(text, pos, limit)
         if fast is not None:
             return fast
-    end = min(limit, pos + _TAG_WINDOW)
+    end = pos + _TAG_WINDOW
+    if end > limit:  # (min() inlined)
+        end = limit
     if _ED_END_RE.search(text, pos, end) is None and VERB_RE.search(text, pos, end) is None and (
         _TWO_CAPS_RE.search(text, pos, end) is None
     ):
@@ -413,12 +421,12 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
         if m is not None and m.kind != "name" and _complement_subject(toks, m.end):
             m = None  # "Manafort, citing “…,” said the candidate could be …": the subject of what was said
         if m is not None and (m.kind == "name" or verb in _VERB_TOKENS) and (not tag_only or _short_tag(toks, lo)):
-            return Attribution(m, verb, "verb_after")
+            return _new(Attribution, (m, verb, "verb_after"))
         if (lo or quote_end == ",") and verb.endswith("ing") and verb in _VERB_TOKENS:
             sent_start = ctx.sentence_start(span.open_at)
             m = first_subject(ctx, tokens(text, sent_start, span.open_at))
-            return Attribution(m, verb, "verb_after") if m is not None else None
-    for vi in range(lo, min(len(toks), lo + 40)):
+            return _new(Attribution, (m, verb, "verb_after")) if m is not None else None
+    for vi in range(lo, lo + 40 if lo + 40 < len(toks) else len(toks)):  # (min() inlined)
         w = toks[vi][0]
         # _tag_verb inlined (this loop runs over every token of the tag window), cheapest test first
         if w in _VERB_TOKENS or (
@@ -434,11 +442,11 @@ def sieve_after(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | Non
             if (m is None or m.kind not in ("name", "pronoun")) and w in _VERB_TOKENS:
                 m = _opening_name(toks, lo, vi) or m
             if m is not None and _starts_tag(toks, lo, m.start) and (not tag_only or _short_tag(toks, vi)):
-                return Attribution(m, w.rstrip(".,"), "apposition" if appos else "verb_after")
+                return _new(Attribution, (m, w.rstrip(".,"), "apposition" if appos else "verb_after"))
             if toks[vi - 1][0] != "," and w in _VERB_TOKENS:
                 break
         if (w in ";:“”\"«»(" and not _name_aside(toks, vi, lo)) or (
-            w.endswith(".") and vi > lo and not w[:-1].isupper() and len(w) > 4
+            w[-1:] == "." and vi > lo and not w[:-1].isupper() and len(w) > 4
             and (vi + 1 == len(toks) or toks[vi + 1][0] not in ",)")  # "Rep. Glenn Thompson, R-Pa., said", "(D-Ore.)"
         ):
             break
@@ -486,7 +494,7 @@ def _name_aside(toks: list[re.Match[str]], vi: int, lo: int) -> bool:
 def first_subject(ctx: DocContext, toks: list[re.Match[str]]) -> Mention | None:
     """Subject of a clause, for participles like "saying": a name or he/she right before a finite verb, else the
     first name or subject pronoun, skipping names after prepositions and a leading subordinate clause."""
-    ws = [t[0] for t in toks]  # the token texts, cut once for both readings (tok[0] makes a new string each time)
+    ws = list(map(_TEXT, toks))  # the token texts, cut once for both readings (tok[0] makes a new string each time)
     k, n = 0, len(ws)
     if n > 1 and ws[0].lower() in _SUBORDINATORS and not ws[1][:1].isupper():
         # the clause ends at its comma; with none (the comma can sit inside a closing quote: "After saying it was
@@ -520,7 +528,7 @@ def _subject_before_verb(ctx: DocContext, toks: list[re.Match[str]], k: int, ws:
             ws[k].lower() in _PREPOSITIONS  # "With Democratic leaders worried": a sentence-initial prepositional phrase
         ):
             if j == k + 1 and w in ("he", "she", "He", "She"):
-                return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
+                return _new(Mention, (toks[k].start(), toks[k].end(), "pronoun", None))
             if w[:1].isupper():
                 m = mention_before(toks[:j], k, possessive=False)
                 if m is not None and m.kind == "name" and (j - k > 1 or k > 0 or _named_subject(ctx.text, toks, j, w)):
@@ -536,9 +544,9 @@ def _first_mention(ctx: DocContext, toks: list[re.Match[str]], k: int, ws: list[
         w = ws[k]
         low = w.lower()
         if low in ("he", "she"):
-            return Mention(toks[k].start(), toks[k].end(), "pronoun", None)
+            return _new(Mention, (toks[k].start(), toks[k].end(), "pronoun", None))
         if low in GROUP_NOUNS and k < 3 and w not in PARTY_PLURALS:
-            return Mention(toks[0].start(), toks[k].end(), "group", None)
+            return _new(Mention, (toks[0].start(), toks[k].end(), "group", None))
         if not w[:1].isupper():
             k += 1
             continue
@@ -580,7 +588,9 @@ def _seen_inside(text: str, word: str) -> bool:
 
 def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
     """A speech verb before the quote in its sentence: "Putin stated, “…”", "Filippenko, an analyst, noted: “…”"."""
-    lo = max(seg_start, span.open_at - _WINDOW)
+    lo = span.open_at - _WINDOW
+    if lo < seg_start:  # (max() inlined)
+        lo = seg_start
     hit = VERB_RE.search(ctx.text, lo, span.open_at)
     ctx.first_verb[(lo, span.open_at)] = hit.start() if hit is not None else -1
     if hit is None:
@@ -599,7 +609,7 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
         if vi + 2 < len(toks) and toks[vi + 1][0] == "by" and vi and toks[vi - 1][0].lower() in _BE_FORMS:
             agent = mention_after(toks, vi + 2)  # "Sanders was asked by host Bill Maher, “…”": the asker speaks
             if agent is not None and agent.kind == "name":
-                return Attribution(agent, w.rstrip("."), "verb_before")
+                return _new(Attribution, (agent, w.rstrip("."), "verb_before"))
         m, appos = _subject_of_verb(toks, vi, 0)
         if (
             m is not None
@@ -612,7 +622,7 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
             # Trump saying", "with both leaders mentioning"), but not a document's ("In a statement announcing")
             m = None
         if m is not None:
-            got = Attribution(m, w.rstrip("."), "apposition" if appos else "verb_before")
+            got = _new(Attribution, (m, w.rstrip("."), "apposition" if appos else "verb_before"))
             if not appos and _in_subordinate_clause(toks, m.start):
                 # "When Ortega spoke …, Lindqvist said “…”": the main clause's speaker comes first
                 subordinate = subordinate or got
@@ -626,7 +636,7 @@ def sieve_before(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan
             # "Said Dorothy Poynter, who grew up with Ali, “…”" (but not ", telling Reuters, “…”")
             m = mention_after(toks, vi + 1)
             if m is not None and m.kind == "name" and not _object_of(toks, vi, m):
-                return Attribution(m, w.rstrip("."), "verb_before")
+                return _new(Attribution, (m, w.rstrip("."), "verb_before"))
         lead = toks[vi - 1][0].lower() if vi else ","
         if fallback is None or (w.endswith("ing") and lead in _PARTICIPLE_LEAD):
             fallback = t
@@ -653,7 +663,7 @@ def _main_after_subordinate(toks: list[re.Match[str]]) -> Attribution | None:
     if j == c + 1 or n - 1 - j > 3 or not all(t[0][:1].islower() for t in toks[j:-1]):
         return None  # a name, then one to three lower-case words (a verb, its particle, an adverb)
     m = mention_before(toks[:j], c + 1)
-    return Attribution(m, toks[j][0], "verb_before") if m is not None and m.kind == "name" else None
+    return _new(Attribution, (m, toks[j][0], "verb_before")) if m is not None and m.kind == "name" else None
 
 
 def _trailing_clause(toks: list[re.Match[str]], verbs: list[int], vi: int) -> Attribution | None:
@@ -670,7 +680,7 @@ def _trailing_clause(toks: list[re.Match[str]], verbs: list[int], vi: int) -> At
             rest = toks[vj].string[toks[vj].end() : toks[-1].end()]
             if " - " in rest or any(c in rest for c in ",;:—–"):
                 return None  # the clause closed before the quote ("said that when Warren railed …, “…”")
-            return Attribution(m, toks[vj][0].rstrip("."), "apposition" if appos else "verb_before")
+            return _new(Attribution, (m, toks[vj][0].rstrip("."), "apposition" if appos else "verb_before"))
     return None
 
 
@@ -695,7 +705,7 @@ def _coordinated_clause(
             if any(t[0] == "that" for t in toks[vi + 1 : k]):
                 return None  # "The Journal notes that Coulter tweeted …, and Trump later called Haley “…”": the
                 # second clause is coordinated inside the reported complement; its reporter stays the source
-            return Attribution(m, toks[vj][0].rstrip("."), "verb_before")
+            return _new(Attribution, (m, toks[vj][0].rstrip("."), "verb_before"))
     return None
 
 
@@ -781,14 +791,17 @@ def _in_subordinate_clause(toks: list[re.Match[str]], start: int) -> bool:
 
 def sieve_participle(ctx: DocContext, seg_start: int, sent_start: int, span: RawSpan) -> Attribution | None:
     """A speech verb before the quote without its own subject ("…, saying, “…”"): the clause subject speaks."""
-    lo = max(seg_start, span.open_at - _WINDOW)
+    lo = span.open_at - _WINDOW
+    if lo < seg_start:  # (max() inlined)
+        lo = seg_start
     first = ctx.first_verb.get((lo, span.open_at), lo)  # where sieve_before saw the window's first verb, if it looked
     if first < 0:
         return None
     fallback: re.Match[str] | None = None
     led = False
     for v in VERB_RE.finditer(ctx.text, first, span.open_at):
-        lead = ctx.text[max(lo, v.start() - 6) : v.start()].split()
+        vs = v.start()
+        lead = ctx.text[lo if lo > vs - 6 else vs - 6 : vs].split()  # (max() inlined)
         lead_word = lead[-1].lower() if lead else ","
         if v[0] in _NOUN_FORMS and (lead_word.endswith(("’s", "'s")) or lead_word in _NOUN_DETERMINERS):
             continue  # "Trump’s claim that", "his remarks": a noun, which the possessive sieve reads
@@ -799,7 +812,7 @@ def sieve_participle(ctx: DocContext, seg_start: int, sent_start: int, span: Raw
         return None
     toks = outside_tokens(ctx, sent_start, fallback.start())
     m = _relative_subject(toks) or first_subject(ctx, toks)
-    return Attribution(m, fallback[0], "verb_before") if m is not None else None
+    return _new(Attribution, (m, fallback[0], "verb_before")) if m is not None else None
 
 
 def _relative_subject(toks: list[re.Match[str]]) -> Mention | None:
@@ -841,7 +854,7 @@ def _generic_before(toks: list[re.Match[str]]) -> Attribution | None:
         if nxt in (",", ":", "that"):
             m = mention_before(toks[:vi])
             if m is not None and m.kind in ("name", "pronoun"):
-                return Attribution(m, w, "verb_before")
+                return _new(Attribution, (m, w, "verb_before"))
     return None
 
 
@@ -853,7 +866,7 @@ def sieve_according(ctx: DocContext, sent_start: int, sent_end: int) -> Attribut
     if m is None:
         return None
     who = mention_after(tokens(ctx.text, m.end(), min(sent_end, m.end() + 120)))
-    return Attribution(who, "according to", "according_to") if who is not None else None
+    return _new(Attribution, (who, "according to", "according_to")) if who is not None else None
 
 
 def sieve_colon(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution | None:
@@ -877,7 +890,7 @@ def sieve_colon(ctx: DocContext, sent_start: int, span: RawSpan) -> Attribution 
             who = None
     if who is None or who.kind != "name":
         return None
-    return Attribution(who, ":", "colon")
+    return _new(Attribution, (who, ":", "colon"))
 
 
 _ADDRESSEE_PREPOSITIONS = frozenset("to with on at against about for".split())  # not "from", "by": sources
@@ -910,7 +923,7 @@ def sieve_dash(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None
     who = mention_after(tokens(ctx.text, m.end(), min(limit, m.end() + 80)))
     if who is None or who.kind != "name":
         return None
-    return Attribution(who, "―", "dash")
+    return _new(Attribution, (who, "―", "dash"))
 
 
 def sieve_transcript(ctx: DocContext, span: RawSpan) -> tuple[Attribution, int] | None:
@@ -923,13 +936,15 @@ def sieve_transcript(ctx: DocContext, span: RawSpan) -> tuple[Attribution, int] 
     name = clean_name(m.group("name").title().split())
     if name is None:
         return None
-    who = Mention(m.start("name"), m.end("name"), "name", name)
-    return Attribution(who, ":", "transcript_label"), m.end()
+    who = _new(Mention, (m.start("name"), m.end("name"), "name", name))
+    return _new(Attribution, (who, ":", "transcript_label")), m.end()
 
 
 def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribution | None:
     """A possessive before the quote: "Trump’s parting words to Putin, “…”", "his assertion that “…”"."""
-    lo = max(seg_start, span.open_at - 90)
+    lo = span.open_at - 90
+    if lo < seg_start:  # (max() inlined)
+        lo = seg_start
     if _POSSESSIVE_HINT_RE.search(ctx.text, lo, span.open_at) is None:
         return None  # no token of the window can be a possessive: spare the tokenizing
     toks = tokens(ctx.text, lo, span.open_at)
@@ -942,7 +957,8 @@ def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribut
         if not (near_end or has_noun):
             return None
         if w.lower() in ("his", "her"):
-            return Attribution(Mention(toks[k].start(), toks[k].end(), "pronoun", None), "’s", "possessive")
+            who = _new(Mention, (toks[k].start(), toks[k].end(), "pronoun", None))
+            return _new(Attribution, (who, "’s", "possessive"))
         m = mention_before(toks[: k + 1], possessive=True)
         if m is None:
             return None
@@ -950,7 +966,7 @@ def sieve_possessive(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribut
             agent = _possessive_object(ctx, toks, m.start, span)
             if agent is not None:
                 return agent
-        return Attribution(m, "’s", "possessive")
+        return _new(Attribution, (m, "’s", "possessive"))
     return None
 
 
@@ -966,7 +982,7 @@ def _possessive_object(ctx: DocContext, toks: list[re.Match[str]], start: int, s
     if not (len(verb) > 4 and verb.islower() and verb.endswith("ed")):  # (not "lineups discussing Trump's")
         return None
     m = first_subject(ctx, outside_tokens(ctx, ctx.sentence_start(span.open_at), toks[k - 1].start()))
-    return Attribution(m, verb, "verb_before") if m is not None and m.kind == "name" else None
+    return _new(Attribution, (m, verb, "verb_before")) if m is not None and m.kind == "name" else None
 
 
 def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | None:
@@ -974,7 +990,9 @@ def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | 
     pos = ctx.end_of[span.open_at]
     if pos >= sent_end:
         return None
-    end = min(sent_end, pos + _WINDOW)
+    end = pos + _WINDOW
+    if end > sent_end:  # (min() inlined)
+        end = sent_end
     if VERB_RE.search(ctx.text, pos, end) is None and _TWO_CAPS_RE.search(ctx.text, pos, end) is None:
         return None  # no speech verb (nor an all-caps one) anywhere in the window: spare the tokenizing
     toks = outside_tokens(ctx, pos, end)
@@ -985,7 +1003,7 @@ def sieve_later(ctx: DocContext, span: RawSpan, sent_end: int) -> Attribution | 
             if m is None and vi and toks[vi - 1][0] == ",":
                 m = mention_after(toks, vi + 1)
             if m is not None:
-                return Attribution(m, w.rstrip("."), "verb_later")
+                return _new(Attribution, (m, w.rstrip("."), "verb_later"))
     return None
 
 
@@ -993,7 +1011,11 @@ def outside_tokens(ctx: DocContext, start: int, end: int, cap: int = 0) -> list[
     """Tokens of text[start:end] that lie outside every quote (marks included); only the first `cap` if given
     (the rest of the window is then never tokenized)."""
     out: list[re.Match[str]] = []
-    k = max(0, bisect_right(ctx.opens, start) - 1)
+    # (min()/max() of two ints are written as conditionals here and on the other hot paths: the builtins parse
+    # their arguments and keywords on every call, ~1k instructions)
+    k = bisect_right(ctx.opens, start) - 1
+    if k < 0:
+        k = 0
     pos = start
     while pos < end:
         while k < len(ctx.spans) and ctx.ends[k] <= pos:
@@ -1001,9 +1023,9 @@ def outside_tokens(ctx: DocContext, start: int, end: int, cap: int = 0) -> list[
         if k < len(ctx.spans) and ctx.spans[k].open_at <= pos:
             pos = ctx.ends[k]
             continue
-        stop = min(end, ctx.spans[k].open_at) if k < len(ctx.spans) else end
+        stop = end if k >= len(ctx.spans) or end <= ctx.spans[k].open_at else ctx.spans[k].open_at
         if not cap:
-            out.extend(tokens(ctx.text, pos, stop))
+            out.extend(token_matches(ctx.text, pos, stop))  # (no intermediate list)
         else:
             out.extend(islice(token_matches(ctx.text, pos, stop), cap - len(out)))
             if len(out) >= cap:
@@ -1041,7 +1063,7 @@ def sieve_subject(ctx: DocContext, sent_start: int, span: RawSpan) -> Attributio
         main = _clause_owner(toks) or first_subject(ctx, toks[:t])
         if main is not None and main.kind in ("name", "pronoun"):
             m = main
-    return Attribution(m, None, "subject")
+    return _new(Attribution, (m, None, "subject"))
 
 
 def _clause_owner(toks: list[re.Match[str]]) -> Mention | None:
@@ -1051,7 +1073,7 @@ def _clause_owner(toks: list[re.Match[str]]) -> Mention | None:
         w = toks[j][0]
         if w.endswith(("’s", "'s", "s’", "s'")):
             name = clean_name([t[0] for t in toks[:j]] + [w[:-2] if w.endswith("s") else w[:-1]])
-            return Mention(toks[0].start(), toks[j].end(), "name", name) if name else None
+            return _new(Mention, (toks[0].start(), toks[j].end(), "name", name)) if name else None
         j += 1
     return None
 
@@ -1062,7 +1084,7 @@ def sieve_headline(ctx: DocContext, span: RawSpan) -> Attribution | None:
     m = first_subject(ctx, toks)
     if m is None or m.kind != "name" or not toks or m.start != toks[0].start():
         return None
-    return Attribution(m, None, "headline")
+    return _new(Attribution, (m, None, "headline"))
 
 
 _LEAD_RUN_RE = re.compile(r"[ \t\xa0]*([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})")
@@ -1087,7 +1109,7 @@ def sieve_title_headline(ctx: DocContext, span: RawSpan, got: Attribution | None
             if name is None or name.lower() in GROUP_NOUNS:
                 return got
             start = m.start(1)
-            return Attribution(Mention(start, start + len(phrase), "name", name), None, "headline")
+            return _new(Attribution, (_new(Mention, (start, start + len(phrase), "name", name)), None, "headline"))
     return got
 
 
@@ -1100,10 +1122,10 @@ def sieve_dash_intro(ctx: DocContext, seg_start: int, span: RawSpan) -> Attribut
     -- and …"): the name right before the first dash speaks, whatever the clause's verb."""
     if _DASH_AFTER_RE.match(ctx.text, ctx.end_of[span.open_at]) is None:
         return None
-    m = _DASH_INTRO_RE.search(ctx.text, max(seg_start, span.open_at - 60), span.open_at)
+    m = _DASH_INTRO_RE.search(ctx.text, seg_start if seg_start > span.open_at - 60 else span.open_at - 60, span.open_at)
     if m is None:
         return None
     name = clean_name(m[1].split())
     if name is None:
         return None
-    return Attribution(Mention(m.start(1), m.end(1), "name", name), "--", "dash")
+    return _new(Attribution, (_new(Mention, (m.start(1), m.end(1), "name", name)), "--", "dash"))

@@ -35,7 +35,7 @@ def _run_words(run: str) -> list[str]:
     ws = run.split()
     for i in range(len(ws) - 2, -1, -1):
         w = ws[i]
-        if w.endswith(".") and w.lower() not in _ABBREV and not (len(w) == 2 or "." in w[:-1]):
+        if w[-1:] == "." and w.lower() not in _ABBREV and not (len(w) == 2 or "." in w[:-1]):
             return ws[i + 1 :]
         if w.lower() in CAPITALIZED_STOPWORDS:
             return ws[i + 1 :]
@@ -54,9 +54,9 @@ def full_names(text: str, short: Iterable[str]) -> dict[str, str]:
             # usable: after a blank that follows a letter or a period, and not followed by a letter or digit
             if i > 1 and text[i - 1] in " \t" and (text[i - 2].isalpha() or text[i - 2] == "."):
                 if not text[i + size : i + size + 1].isalnum():
-                    prev = text[max(0, i - 40) : i - 1].rsplit(None, 1)
+                    prev = text[i - 40 if i > 40 else 0 : i - 1].rsplit(None, 1)  # (max() inlined)
                     if prev and (prev[-1][:1].isupper() or prev[-1] in NAME_PARTICLES):
-                        m = _PRECEDING_RE.search(text, max(0, i - 60), i)
+                        m = _PRECEDING_RE.search(text, i - 60 if i > 60 else 0, i)
                         if m is not None:
                             ws = _run_words(m[0] + last)
                             name = clean_name(ws) if len(ws) > 1 else None
@@ -66,17 +66,22 @@ def full_names(text: str, short: Iterable[str]) -> dict[str, str]:
                                     break
             i = find(last, i + size)
         if counts:
-            out[last] = max(counts.items(), key=itemgetter(1))[0]  # the first most frequent, as Counter.most_common
+            best, top = "", 0
+            for name, n in counts.items():  # the first most frequent, as Counter.most_common (a loop: no max())
+                if n > top:
+                    best, top = name, n
+            out[last] = best
     return out
 
 
 def name_gender(name: str | None, surface: str = "") -> str | None:
     """Gender suggested by a first name or an honorific, None when unknown."""
-    low = surface.lower()
-    if low.startswith(("mrs", "ms")):
-        return "f"
-    if low.startswith("mr"):
-        return "m"
+    if surface:  # (most calls pass no surface: the two startswith calls are skipped)
+        low = surface.lower()
+        if low.startswith(("mrs", "ms")):
+            return "f"
+        if low.startswith("mr"):
+            return "m"
     if not name:
         return None
     first = name.split()[0].lower()

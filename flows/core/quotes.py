@@ -15,6 +15,8 @@ from flows.core.quote_names import full_names, is_person, name_gender, pick_ante
 from flows.core.quote_spans import RawSpan, find_spans
 from flows.core.records import Quote
 
+_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (see quote_mentions)
+
 _BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
 _COLON_END_RE = re.compile(r":[ \t\xa0\n]*$")
 _OPENING_ONLY_RE = re.compile(r"[ \t\xa0\n\"“‘'«(\[`]*")  # spaces and opening marks only
@@ -79,11 +81,11 @@ def _continuation(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attributi
         before = ctx.sentence_start(sent - 1)  # "X called him a master. “He showed again and again …”"
         got = sv.sieve_before(ctx, before, before, RawSpan(sent, sent, sent, sent, ""))
         if got is not None and got.mention.kind == "name":
-            return Attribution(got.mention, got.cue, "continuation")
+            return _new(Attribution, (got.mention, got.cue, "continuation"))
         if got is None:
             m = sv.first_subject(ctx, sv.outside_tokens(ctx, before, sent))  # "X identified …. “…”"
             if m is not None and m.kind == "name":
-                return Attribution(m, None, "continuation")
+                return _new(Attribution, (m, None, "continuation"))
     if d.block == 0 or not sv.starts_block(ctx, d.span):
         return None
     return _previous_paragraph(ctx, drafts, d)
@@ -94,20 +96,20 @@ def _previous_paragraph(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Att
     (for a paragraph that is only a quote) the subject of its last sentence."""
     pb = d.block - 1
     pstart, pend = ctx.blocks[pb], ctx.blocks[d.block]
-    if _COLON_END_RE.search(ctx.text, max(pstart, pend - 8), pend):
+    if _COLON_END_RE.search(ctx.text, pstart if pstart > pend - 8 else pend - 8, pend):  # (max() inlined)
         colon_at = ctx.text.rindex(":", pstart, pend)
         fake = RawSpan(colon_at, colon_at, colon_at, colon_at, "")
         got = sv.sieve_before(ctx, ctx.sentence_start(max(pstart, colon_at - 1)), pstart, fake)
         if got is not None:
-            return Attribution(got.mention, got.cue, "continuation")
+            return _new(Attribution, (got.mention, got.cue, "continuation"))
     prev = _previous_top(ctx, drafts, pb, speech=True)
     if prev is not None and pend - ctx.ends[prev.index] <= _CONTINUATION_GAP:
         return _copy(prev)
     if pb > 0 and ctx.text[ctx.ends[d.index] : ctx.block_end(d.block)].strip() == "":
-        last = ctx.sentence_start(max(pstart, pend - 2))
+        last = ctx.sentence_start(pstart if pstart > pend - 2 else pend - 2)
         m = sv.first_subject(ctx, sv.outside_tokens(ctx, last, pend))
         if m is not None and m.kind == "name":
-            return Attribution(m, None, "continuation")
+            return _new(Attribution, (m, None, "continuation"))
     return None
 
 
@@ -115,7 +117,7 @@ def _copy(prev: _Draft) -> Attribution | None:
     """Reuse an earlier quote's attribution as a continuation."""
     if prev.attribution is None:
         return None
-    return Attribution(prev.attribution.mention, prev.attribution.cue, "continuation")
+    return _new(Attribution, (prev.attribution.mention, prev.attribution.cue, "continuation"))
 
 
 def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution | None:
@@ -124,7 +126,7 @@ def _attribute(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> Attribution 
     prev = _previous_top(ctx, drafts, d.block)
     prev_end = ctx.ends[prev.index] if prev is not None else ctx.blocks[d.block]
     sent_start, sent_end = d.sentence  # computed once, when the draft was made
-    seg_start = max(sent_start, prev_end)
+    seg_start = sent_start if sent_start >= prev_end else prev_end  # max(), without its argument parsing
     b_end = ctx.block_ends[d.block]
     nxt = d.index + 1
     spans, end = ctx.spans, ctx.ends[d.index]
@@ -198,14 +200,19 @@ def _nickname(ctx: DocContext, k: int) -> bool:
     s = ctx.spans[k]
     if not ctx.text[s.start : s.start + 1].isupper():
         return False  # (the caller tests the length first: this runs for the quote after every quote)
-    i = ctx.text.rfind(" ", max(0, s.open_at - 30), s.open_at - 1) + 1
+    i = ctx.text.rfind(" ", s.open_at - 30 if s.open_at > 30 else 0, s.open_at - 1) + 1  # (max() inlined)
     return _NICKNAME_RE.match(ctx.text, i, ctx.ends[k] + 2) is not None
 
 
 def _introduced(text: str, seg_start: int, open_at: int) -> bool:
     """The words before the quote end with a colon or "said," (cheap test of the last characters first)."""
-    tail = text[max(seg_start, open_at - 3) : open_at].rstrip(" \t\xa0\"“‘'«`")
-    return tail[-1:] in (":", ",") and _INTRO_RE.search(text, max(seg_start, open_at - 40), open_at) is not None
+    tail = text[seg_start if seg_start > open_at - 3 else open_at - 3 : open_at].rstrip(" \t\xa0\"“‘'«`")
+    if tail[-1:] not in (":", ","):
+        return False
+    lo = open_at - 40
+    if lo < seg_start:  # (max() inlined)
+        lo = seg_start
+    return _INTRO_RE.search(text, lo, open_at) is not None
 
 
 def _weak(
@@ -233,7 +240,8 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
     """Classify and attribute span k."""
     span, text = ctx.spans[k], ctx.text
     block = bisect_right(ctx.blocks, span.open_at) - 1  # ctx.block_of, inlined
-    bounds = ctx.sentence_bounds(span.open_at, max(ctx.ends[k] - 1, span.open_at))
+    last = ctx.ends[k] - 1
+    bounds = ctx.sentence_bounds(span.open_at, last if last >= span.open_at else span.open_at)  # (max(), inlined)
     prefix_start = bounds[0]  # a sentence never starts before its paragraph
     quote = text[span.start : span.end]
     kind = classify(quote, text[prefix_start : span.open_at], not ctx.top[k], block == 0 and ctx.title_case_headline())
@@ -274,10 +282,11 @@ def _continues_split(ctx: DocContext, drafts: list[_Draft], d: _Draft) -> bool:
 def _canonicalize(text: str, drafts: list[_Draft], full: dict[str, str]) -> None:
     """Give every named speaker its full in-document name ("Bondarev" -> "Boris Bondarev")."""
     for d in drafts:
-        if _named(d):
-            name = d.attribution.mention.name
+        a = d.attribution
+        if a is not None and a.mention.kind == "name" and a.mention.name is not None:  # _named(d), inlined
+            name = a.mention.name
             d.speaker = full.get(name, name)
-            d.method = d.attribution.method
+            d.method = a.method
 
 
 def _named(d: _Draft) -> bool:
@@ -303,7 +312,11 @@ def _sentence_subjects(ctx: DocContext, d: _Draft, pos: int, floor: int) -> Iter
             seen += 1
             # the sentence's end (ctx.sentence_end, read off this paragraph's starts); in the pronoun's own sentence
             # only the words before the pronoun
-            end = min(starts[i + 1] if i + 1 < n else ctx.block_ends[b], s + 200, pos)
+            end = starts[i + 1] if i + 1 < n else ctx.block_ends[b]
+            if end > s + 200:  # (min() of the three, inlined)
+                end = s + 200
+            if end > pos:
+                end = pos
             if end == s + 200 < pos:  # a cut at 200 characters splits no word or name ("Ma|rkus Wolf", "Mrs. |Clinton")
                 end = _NAME_TAIL_RE.match(ctx.text, end, pos).end()
             m = ctx.subjects.get((s, end), False)
@@ -433,21 +446,8 @@ def _record(ctx: DocContext, d: _Draft, blank_lines: list[int], sentences: dict[
 
 
 def _blank_lines(text: str, stop: int) -> list[int]:
-    """Offsets of the matches of _BLANK_LINE_RE (a newline, blanks, a newline) in text[:stop], found from newline to
-    newline with str.find: a regex match costs several times one step of this loop, and there is one per
-    paragraph."""
-    out: list[int] = []
-    find = text.find
-    i = find("\n", 0, stop)
-    while i >= 0:
-        j = i + 1
-        while j < stop and text[j] in " \t\xa0":
-            j += 1
-        if j < stop and text[j] == "\n":
-            out.append(i)
-            j += 1
-        i = find("\n", j, stop)  # (the blanks before j hold no newline)
-    return out
+    """Offsets of the matches of _BLANK_LINE_RE (a newline, blanks, a newline) in text[:stop]."""
+    return [m.start() for m in _BLANK_LINE_RE.finditer(text, 0, stop)]
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -462,12 +462,20 @@ def extract_quotes(text: str) -> list[Quote]:
     drafts: list[_Draft] = []
     for k in range(len(spans)):
         drafts.append(_draft(ctx, drafts, k))
-    short = {d.attribution.mention.name for d in drafts if _named(d)}
+    short = {  # the names of the _named(d) drafts (the test inlined)
+        m.name
+        for d in drafts
+        if d.attribution is not None and (m := d.attribution.mention).kind == "name" and m.name is not None
+    }
     searched = {n for n in short if " " not in n}
     full = full_names(text, searched)
     _canonicalize(text, drafts, full)
     _resolve_pronouns(ctx, drafts, full, searched)
     # blank lines before the last quote are all that paragraph indexes need (a blank line holds no quote text)
-    blank_lines = _blank_lines(text, max(d.start for d in drafts))
+    stop = 0
+    for d in drafts:  # max(d.start for d in drafts), without a generator and max()'s argument parsing
+        if d.start > stop:
+            stop = d.start
+    blank_lines = _blank_lines(text, stop)
     sentences: dict[tuple[int, int], str | None] = {}
     return [_record(ctx, d, blank_lines, sentences) for d in drafts]
