@@ -14,7 +14,7 @@ import unicodedata
 import dateutil.parser
 import ftfy
 
-from flows.core.lexicon import IRREGULAR_SPEECH_FORMS, SPEECH_VERB_LEMMAS
+from flows.core.quote_patterns import SPEECH_FORMS
 from flows.core.records import NormalizedDocument, RawDocument
 
 # Sequences that only appear when UTF-8 was decoded as cp1252/latin-1; ftfy runs only when one is present
@@ -150,9 +150,7 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 
 # a closing quote mark, then the start of a speech tag running to the end of the line ("…,” said Fire Chief")
 _OPEN_SPEECH_TAG = re.compile(r"[”\"»]\s*,?\s+((?:[\w’'.,-]+\s+){0,5}[\w’'.-]+)\s*,?$")
-_TAG_VERBS = frozenset(
-    [*IRREGULAR_SPEECH_FORMS, *SPEECH_VERB_LEMMAS, *(f"{v}s" for v in SPEECH_VERB_LEMMAS),
-     *(f"{v}d" if v.endswith("e") else f"{v}ed" for v in SPEECH_VERB_LEMMAS), "according"])
+_TAG_VERBS = SPEECH_FORMS | {"according"}
 
 
 def _ends_in_speech_tag(line: str) -> bool:
