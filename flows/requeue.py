@@ -117,36 +117,31 @@ def purge_missing(warehouse: str | Path, missing: list[RequeueFile], build: bool
     return purged, outcome
 
 
-def missing_documents(warehouse: str | Path) -> list[tuple[str, str]]:
-    """(doc_id, source) of loaded documents whose source file no longer exists, by file then doc_id."""
+def _documents_by_file(warehouse: str | Path) -> dict[str, list[tuple[str, str]]]:
+    """The loaded documents' (doc_id, source), by source file, in source then doc_id order."""
     from flows.core.records import split_source
-
-    with connect(warehouse, read_only=True) as con:
-        rows = con.execute("select doc_id, source from raw.documents order by source, doc_id").fetchall()
-    exists: dict[str, bool] = {}
-    gone = []
-    for doc_id, source in rows:
-        file = split_source(source)[0]
-        if file not in exists:
-            exists[file] = resolve_source(file) is not None
-        if not exists[file]:
-            gone.append((doc_id, source))
-    return gone
-
-
-def removed_records(warehouse: str | Path) -> list[tuple[str, str]]:
-    """(doc_id, source) of loaded documents whose dump (JSONL, JSON, CSV, Parquet) still exists but no longer holds
-    their doc_id: the record was removed from the export. A dump that cannot be read now judges nothing."""
-    from flows.core.records import split_source
-    from flows.ingest import dump_doc_ids
 
     with connect(warehouse, read_only=True) as con:
         rows = con.execute("select doc_id, source from raw.documents order by source, doc_id").fetchall()
     by_file: dict[str, list[tuple[str, str]]] = {}
     for doc_id, source in rows:
         by_file.setdefault(split_source(source)[0], []).append((doc_id, source))
+    return by_file
+
+
+def missing_documents(warehouse: str | Path) -> list[tuple[str, str]]:
+    """(doc_id, source) of loaded documents whose source file no longer exists, by file then doc_id."""
+    return [doc for file, docs in _documents_by_file(warehouse).items() if resolve_source(file) is None
+            for doc in docs]
+
+
+def removed_records(warehouse: str | Path) -> list[tuple[str, str]]:
+    """(doc_id, source) of loaded documents whose dump (JSONL, JSON, CSV, Parquet) still exists but no longer holds
+    their doc_id: the record was removed from the export. A dump that cannot be read now judges nothing."""
+    from flows.ingest import dump_doc_ids
+
     removed = []
-    for file, docs in by_file.items():
+    for file, docs in _documents_by_file(warehouse).items():
         if Path(file).suffix.lower() not in DUMP_SUFFIXES or (path := resolve_source(file)) is None:
             continue
         ids = dump_doc_ids(path)
