@@ -70,37 +70,42 @@ comparable_figures as (
         and nullif(trim(figures.measures), '') is not null
 ),
 
+-- the text on each side of a count (60 characters), lowercased, conjunctions turned into a stop mark
+count_windows as (
+    select
+        comparable_figures.figure_id,
+        regexp_replace(lower(substr(documents.text, greatest(comparable_figures.start_char - 60, 0) + 1,
+            comparable_figures.start_char - greatest(comparable_figures.start_char - 60, 0))),
+            '\b(?:and|or|but|while|whereas|including)\b', '0', 'g') as before_text,
+        regexp_replace(lower(substr(documents.text, comparable_figures.end_char + 1, 60)),
+            '\b(?:and|or|but|while|whereas|including)\b', '0', 'g') as after_text
+    from comparable_figures
+    inner join documents on comparable_figures.doc_id = documents.doc_id
+    where comparable_figures.kind = 'count'
+),
+
 -- up to four words on each side of a count, nearest first, from the same clause: never past a comma, another
 -- number or a conjunction ("4 people died and 31 were hurt": "died" is not the 31's event)
 count_neighbour_words as (
     select
-        comparable_figures.figure_id,
+        figure_id,
         0 as side,
         unnest(list_transform(
-            list_reverse(list_filter(string_split_regex(regexp_extract(
-                regexp_replace(lower(substr(documents.text, greatest(comparable_figures.start_char - 60, 0) + 1,
-                    comparable_figures.start_char - greatest(comparable_figures.start_char - 60, 0))),
-                    '\b(?:and|or|but|while|whereas|including)\b', '0', 'g'),
-                '[^.;:!?,\n0-9]*$'), '[^a-z]+'), lambda word: word != ''))[1:4],
+            list_reverse(list_filter(string_split_regex(regexp_extract(before_text, '[^.;:!?,\n0-9]*$'), '[^a-z]+'),
+                lambda word: word != ''))[1:4],
             lambda word, distance: {'word': word, 'distance': distance}
         ), recursive := true)
-    from comparable_figures
-    inner join documents on comparable_figures.doc_id = documents.doc_id
-    where comparable_figures.kind = 'count'
+    from count_windows
     union all
     select
-        comparable_figures.figure_id,
+        figure_id,
         1 as side,
         unnest(list_transform(
-            list_filter(string_split_regex(regexp_extract(
-                regexp_replace(lower(substr(documents.text, comparable_figures.end_char + 1, 60)),
-                    '\b(?:and|or|but|while|whereas|including)\b', '0', 'g'),
-                '^[^.;:!?,\n0-9]*'), '[^a-z]+'), lambda word: word != '')[1:4],
+            list_filter(string_split_regex(regexp_extract(after_text, '^[^.;:!?,\n0-9]*'), '[^a-z]+'),
+                lambda word: word != '')[1:4],
             lambda word, distance: {'word': word, 'distance': distance}
         ), recursive := true)
-    from comparable_figures
-    inner join documents on comparable_figures.doc_id = documents.doc_id
-    where comparable_figures.kind = 'count'
+    from count_windows
 ),
 
 -- the nearest event word wins; on a tie the word before the count ("killed 4, injured 31")
