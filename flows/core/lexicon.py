@@ -38,6 +38,16 @@ CAPITALIZED_SPEECH_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Why: Title Case verbs of headlines that run into a name ("Carly Fiorina Endorses Ted Cruz", "Hillary Clinton Speaks"):
+# a name run is cut before them. Only verbs that are no surname ("Burns", "Fields" and "Wins" are left out).
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    """
+    Endorses Endorse Compares Debunks Hammers Corners Speaks Makes Nominates Addresses Assembles Impedes Conflates
+    Destroys Shreds Torches Unloads Mocks Trolls Attacks Reacts Rejects Dismisses Launches Unveils Announces
+    Supports Support Backs Knew Wants Thinks Believes Promises Explains Responds Admits Defends
+    """.split()
+)
+
 # Why: cues that are nouns, used with possessives ("Trump's parting words", "his assertion that").
 SPEECH_NOUNS: frozenset[str] = frozenset(
     """

@@ -21,6 +21,9 @@ JOB_TITLE_HEADS: frozenset[str] = frozenset(
     governor mayor ambassador commissioner ceo cfo coo executive officer chief attorney general gen prosecutor
     counsel judge justice senator sen congressman congresswoman rep representative adviser advisor
     manager strategist treasurer chancellor premier administrator commander envoy deputy
+    gov lt capt admiral sheriff alderman recorder advocate editor editor-in-chief secretary-treasurer
+    democrat republican columnist journalist pollster anchor co-anchor host correspondent analyst economist
+    actor actress comedian filmmaker billionaire challenger rival wife husband
     """.split()
 )
 # Why: royal titles are heads only after "Crown" ("Crown Prince Mohammed bin Salman"), never alone ("Prince" and
@@ -35,6 +38,8 @@ def job_title_end(words: list[str] | tuple[str, ...]) -> int:
     that starts lowercase ("dos Santos") holds no title. The last word is never cut ("Rob Portman" -> 0), nor an organisation
     name ending in a non-person head ("Justice Department" -> 0); clean_name's front-title loop does the rest.
     """
+    if not words or words[-1].lower() in NON_PERSON_HEADS:
+        return 0  # "Republican National Committee", "Justice Department": an organisation, not a titled person
     cut = 0
     for k in range(len(words) - 1):
         w = words[k]
@@ -44,7 +49,5 @@ def job_title_end(words: list[str] | tuple[str, ...]) -> int:
             continue  # a particle inside the run ("Secretary of State" when the run keeps "of")
         low = w.lower().rstrip(".")
         if (low in JOB_TITLE_HEADS or (low in _CROWN_HEADS and k and words[k - 1] == "Crown")) and words[k + 1][:1].isupper():
-            if k + 2 == len(words) and words[-1].lower() in NON_PERSON_HEADS:
-                break  # "Justice Department", "Senate Leader Office": an organisation, not a titled person
             cut = k + 1
     return cut

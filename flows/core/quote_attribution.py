@@ -320,9 +320,15 @@ def _tag_of(m: re.Match[str]) -> Attribution | None:
     else:
         name = clean_name(run.split())
         if name is None:
-            return None
+            if g != "n2" or run not in _PREPOSITION_SURNAMES:
+                return None
+            name = run  # "…,” From said": a preposition cannot be a verb's subject, so it is a surname (Al From)
         who = _new(Mention, (m.start(g), m.end(g), "name", name))
     return _new(Attribution, (who, m.group("v1") or m.group("v2"), "verb_after"))
+
+
+# Why: capitalized prepositions that are also surnames; right before a speech verb after a quote they name someone.
+_PREPOSITION_SURNAMES = frozenset({"From", "Near", "Upon", "Amid", "Per"})
 
 
 def sieve_tag(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None:
@@ -924,6 +930,17 @@ def sieve_dash(ctx: DocContext, span: RawSpan, limit: int) -> Attribution | None
     if who is None or who.kind != "name":
         return None
     return _new(Attribution, (who, "―", "dash"))
+
+
+def sieve_signature(ctx: DocContext, span: RawSpan) -> Attribution | None:
+    """The signature line of a pull quote: "“…⏎Josh Bivens, Economic Policy Institute.”" names its speaker."""
+    text = ctx.text
+    lo = text.find("\n", span.end) + 1
+    hi = text.find("\n", lo)
+    who = mention_after(tokens(text, lo, len(text) if hi < 0 else hi)) if lo else None
+    if who is None or who.kind != "name":
+        return None
+    return _new(Attribution, (who, None, "signature"))
 
 
 def sieve_transcript(ctx: DocContext, span: RawSpan) -> tuple[Attribution, int] | None:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from flows.core.lexicon import (
     CAPITALIZED_SPEECH_VERBS,
+    HEADLINE_VERBS,
     CAPITALIZED_STOPWORDS,
     DEMONYMS,
     FEMALE_FIRST_NAMES,
@@ -44,6 +45,7 @@ _TWO_LETTER_WORDS = frozenset(
     "is be do go oh ok up us me am ah hi mr ms dr st jr sr lt mt ft co no re vs ya yo ga ky la md mo pa vt va".split()
 )  # (and the two-letter state abbreviations: "Rawlings, 59, of Bowie, Md.")
 _POSSESSIVE_END = re.compile(r"[’']s$")
+_OWNER_ENDS = ("’s", "'s", "s’", "s'")
 
 
 class Mention(NamedTuple):
@@ -110,9 +112,21 @@ def _clean_name(words: tuple[str, ...]) -> str | None:
     words = list(words)
     lows = [w.lower() for w in words]
     for k in range(1, len(lows)):
-        if words[k] in CAPITALIZED_SPEECH_VERBS:  # "General Reveals" in a headline
+        if words[k] in CAPITALIZED_SPEECH_VERBS or words[k] in HEADLINE_VERBS:  # "General Reveals" in a headline
             words, lows = words[:k], lows[:k]
             break
+    # an owner before the name ("NBC’s Chuck Todd", "Fox News’ Bret Baier"): the name is the two or more words after
+    for k in range(len(words) - 3, -1, -1):
+        if lows[k].endswith(_OWNER_ENDS):
+            words, lows = words[k + 1 :], lows[k + 1 :]
+            break
+    # a shouted dateline or headline before the name ("CHICAGO Rahm Emanuel", "ECONOMY FAVORS TRUMP David Wasserman")
+    if words and words[0].isupper():
+        k = 0
+        while k < len(words) and words[k].isupper() and words[k].isalpha() and len(words[k]) > 2:
+            k += 1
+        if k and len(words) - k > 1 and not any(w.isupper() for w in words[k:]):
+            words, lows = words[k:], lows[k:]
     while words and lows[-1].rstrip(".") in CAPITALIZED_STOPWORDS and not (
         len(lows) > 1 and lows[-1] in _MONTH_SURNAMES and lows[-2] in _FIRST_NAMES
     ):  # "Trump Tuesday" loses its weekday; "Theresa May" keeps her surname

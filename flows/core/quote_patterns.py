@@ -58,7 +58,8 @@ VERB_RE = re.compile(
     r"\b(?=[" + "".join(sorted({f[0] for f in _VERB_FORMS})) + r"])(?:" + trie_regex(_VERB_FORMS) + r")\b"
 )
 _VERB_LOWER = trie_regex(SPEECH_FORMS)
-_NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"
+# (a title abbreviation may stand inside the run too: "said Arkansas Gov. Mike Huckabee")
+_NAME_TOKEN = r"(?:[A-Z]\.|(?:Gov|Sen|Rep|Lt|Gen|Col|Capt)\.|[A-Z][\w’'-]*)"
 _NAME_RUN = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt)\.[ \t]+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}"
 # Phrasal verbs that are speech tags only right after a quote ("…?” Trump went on; “…,” she shot back): "went" or
 # "shot" alone are no speech verbs, so they are not in the verb lexicon.

@@ -48,6 +48,8 @@ _HARD_LINE_END = frozenset(".!?:;\"”’»)…")
 _LINE_OPENER_RE = re.compile(r"[ \t\xa0]*(?:''|``|[“„‟«\"])")
 _DECADE_RE = re.compile(r"\d0s\b|\d\d\b")
 _WORD_RE = re.compile(r"\w")
+# The signature line of a pull quote: a capitalized name (and affiliation) of up to twelve words, then the closing mark
+_SIGNATURE_LINE_RE = re.compile(r"[A-Z][^\s“”\"]*+(?:[ \t\xa0][^\s“”\"]++){0,11}+[\"”][ \t\xa0]*+(?:\n|$)")
 
 
 class RawSpan(NamedTuple):
@@ -118,6 +120,9 @@ class _Scanner:
             if (continues and (at_start or lead[-1] in ":,.!?")) or (self.chain and at_start):
                 self.emit(opened, end, 0, "open:paragraph")
                 chained = continues
+            elif at_start and len(self.double) == 1 and end < next_start and _SIGNATURE_LINE_RE.match(text, next_start):
+                # "“The fact is …⏎Josh Bivens, Economic Policy Institute.”": a pull quote signed on its last line
+                self.emit(opened, end, 0, "open:signature")
             elif lead[-1:] in (".", "!", "?") and len(self.double) == 1 and self.spans and (
                 self.spans[-1].open_at >= self.blocks[-1]
             ):  # “…,” said Baron. “His candidacy … (the second half of a split quote lost its closing mark)

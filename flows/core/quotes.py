@@ -254,7 +254,7 @@ def _draft(ctx: DocContext, drafts: list[_Draft], k: int) -> _Draft:
         d.attribution, d.start = label
         d.kind = "full"
         return d
-    d.attribution = _attribute(ctx, drafts, d)
+    d.attribution = (span.method == "open:signature" and sv.sieve_signature(ctx, span)) or _attribute(ctx, drafts, d)
     if block == 0 and ctx.title_case_headline():
         d.attribution = sv.sieve_title_headline(ctx, span, d.attribution)
     if kind == "title":

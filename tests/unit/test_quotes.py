@@ -706,3 +706,61 @@ ROUND6_RULES = [
 @pytest.mark.parametrize("doc, quote, speaker, method", ROUND6_RULES)
 def test_round6_rules(doc: str, quote: str, speaker: str | None, method: str | None) -> None:
     test_round4_rules(doc, quote, speaker, method)
+
+
+# Round 7 (session 6): speaker names lose what stands before the person (a place and a title, an owner, a shouted
+# dateline, a headline verb after it); a pull quote signed on its last line; a preposition that is a surname.
+ROUND7_RULES = [
+    # a place before a job title: the person is the name after the title
+    ("Intro.\n\n“We will see,” said Arkansas Gov. Mike Huckabee.\n\nMore.", "We will see,", "Mike Huckabee",
+     "verb_after"),
+    ("Intro.\n\n“It is done,” said Chicago Alderman Jason Ervin.\n\nMore.", "It is done,", "Jason Ervin", "verb_after"),
+    # ... but an organisation keeps its first word ("Republican National Committee" is no titled person)
+    ("Intro.\n\n“Nothing changed,” the Republican National Committee said.\n\nMore.", "Nothing changed,",
+     "Republican National Committee", "verb_after"),
+    # an owner before the name: the outlet is not part of the person's name
+    ("Intro.\n\n“He is wrong,” said Fox News’ Bret Baier.\n\nMore.", "He is wrong,", "Bret Baier", "verb_after"),
+    ("Intro.\n\n“He is wrong,” said NBC’s Chuck Todd.\n\nMore.", "He is wrong,", "Chuck Todd", "verb_after"),
+    # ... but an owner with one word after it is left alone (no name to keep)
+    ("Intro.\n\n“It counts,” says Dave Leip’s Atlas.\n\nMore.", "It counts,", "Dave Leip’s Atlas", "verb_after"),
+    # a shouted dateline before the name
+    ("CHICAGO Rahm Emanuel said the city would “do better.”\n\nMore.", "do better.", "Rahm Emanuel", None),
+    # an occupation in front of the name
+    ("Intro.\n\n“I was there,” said Actress Danai Gurira.\n\nMore.", "I was there,", "Danai Gurira", "verb_after"),
+    # a pull quote signed on its last line names its speaker ...
+    ("Intro.\n\n“We are going to enter the next recession without that consensus.\nJosh Bivens, Economic Policy "
+     "Institute.”\n\nMore.", "We are going to enter the next recession without that consensus.", "Josh Bivens",
+     "signature"),
+    # ... but a quote that simply stops at a line end gives no signature
+    ("Intro.\n\n“We are going to enter the next recession without that consensus.\nThe economists disagreed with "
+     "this view for many long years after the crisis.\n\nMore.", None, None, None),
+    # a capitalized preposition right before a speech verb after the quote is a surname (Al From)
+    ("Intro.\n\n“Our challenge was to win,” From said.\n\nMore.", "Our challenge was to win,", "From", "verb_after"),
+    # ... while a preposition that opens a clause is none: the subject after it speaks
+    ("Intro.\n\n“Our challenge was to win,” From there, Smith said.\n\nMore.", "Our challenge was to win,", "Smith",
+     "verb_later"),
+]
+
+
+@pytest.mark.parametrize("doc, quote, speaker, method", ROUND7_RULES)
+def test_round7_rules(doc: str, quote: str | None, speaker: str | None, method: str | None) -> None:
+    if quote is None:  # no quote at all: an unclosed mark is dropped at the paragraph end
+        assert extract_quotes(doc) == []
+        return
+    test_round4_rules(doc, quote, speaker, method)
+
+
+# Headline verbs end a name run ("Carly Fiorina Endorses Ted Cruz"); surnames that look like verbs stay.
+@pytest.mark.parametrize("run, name", [
+    ("Carly Fiorina Endorses Ted Cruz", "Carly Fiorina"),
+    ("Hillary Clinton Speaks", "Hillary Clinton"),
+    ("William D. Burns", "William D. Burns"),
+    ("Texas Lt. Gov. Dan Patrick", "Dan Patrick"),
+    ("ECONOMY FAVORS TRUMP David Wasserman", "David Wasserman"),
+    ("NEW YORK Republican", "NEW YORK Republican"),
+    ("NBC News", "NBC News"),
+])
+def test_clean_name_round7(run: str, name: str) -> None:
+    from flows.core.quote_mentions import clean_name
+
+    assert clean_name(run.split()) == name
